@@ -1,0 +1,180 @@
+package io.opslake.schemas;
+
+import static io.opslake.schemas.Column.optional;
+import static io.opslake.schemas.Column.required;
+import static io.opslake.schemas.ColumnType.DATE;
+import static io.opslake.schemas.ColumnType.DOUBLE;
+import static io.opslake.schemas.ColumnType.INT;
+import static io.opslake.schemas.ColumnType.LONG;
+import static io.opslake.schemas.ColumnType.STRING;
+import static io.opslake.schemas.ColumnType.STRING_ARRAY;
+import static io.opslake.schemas.ColumnType.STRING_MAP;
+import static io.opslake.schemas.ColumnType.TIMESTAMP;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every table opslake writes, with its documented columns. docs/tables.md is checked against this
+ * class by a test, so the two cannot drift apart.
+ */
+public final class Tables {
+  /** Maximum number of characters of a rejected record kept in {@code quarantine.raw}. */
+  public static final int QUARANTINE_RAW_MAX_CHARS = 4096;
+
+  private static final Column EVENT_DATE =
+      required("dt", DATE, "UTC date of the event time `ts`; the Hive partition (`dt=YYYY-MM-DD`).");
+  private static final Column INGEST_DATE =
+      required("dt", DATE, "UTC date the ingest run started; the Hive partition (`dt=YYYY-MM-DD`).");
+  private static final Column SOURCE_FILE =
+      required("source_file", STRING, "Fully qualified URI of the input file the record came from.");
+  private static final Column INGEST_RUN_ID =
+      required("ingest_run_id", STRING, "Id of the ingest run that wrote the row (see `ingest_runs`).");
+
+  public static final TableDefinition RAW_EVENTS =
+      new TableDefinition(
+          "raw_events",
+          "One row per event as ingested (app events, journald, zap and plain-text logs).",
+          List.of(
+              required(
+                  "event_id",
+                  STRING,
+                  "Deterministic id: hex md5 of the input file's content fingerprint and the record's"
+                      + " first line number. Re-ingesting the same bytes yields the same id."),
+              required("ts", TIMESTAMP, "Event time (UTC), as the producer stamped it."),
+              optional(
+                  "received_at",
+                  TIMESTAMP,
+                  "When the producer's collector received the event, where the format carries it."),
+              required(
+                  "source",
+                  STRING,
+                  "Input format: app_events, app_events_edn, journald, zap, plaintext."),
+              optional("hostname", STRING, "Host that emitted the event."),
+              optional("type", STRING, "Event type exactly as emitted (never rewritten here)."),
+              optional(
+                  "level",
+                  STRING,
+                  "Severity, lower case: trace, debug, info, warn, error, fatal (journald PRIORITY"
+                      + " and log levels are mapped onto these)."),
+              optional(
+                  "message",
+                  STRING,
+                  "Human-readable text; for plain-text logs with a Java stack trace, the whole"
+                      + " folded record including the trace."),
+              required("tags", STRING_ARRAY, "Tags as emitted; empty when none."),
+              required(
+                  "labels",
+                  STRING_MAP,
+                  "Identity of the emitter: agent_id, container_id, framework_id, framework_name,"
+                      + " executor_id, application_name, unit, pid, caller, logger, thread, ..."),
+              required(
+                  "attributes",
+                  STRING_MAP,
+                  "additional_info and structured fields, flattened to dotted keys, values as"
+                      + " strings (JSON text for lists)."),
+              optional(
+                  "duration_ms",
+                  DOUBLE,
+                  "Promoted from attributes `duration_ms`, `elapsed_ms`, or `execution_time` /"
+                      + " `duration` (seconds, times 1000)."),
+              optional(
+                  "http_status",
+                  INT,
+                  "Promoted from attributes `http_status`, `status_code` or `status` when 100..599."),
+              optional("url", STRING, "Promoted from attributes `url`, `uri` or `path`."),
+              optional("md5", STRING, "Checksum the producer sent with the event, if any."),
+              SOURCE_FILE,
+              required("source_line", LONG, "1-based line number of the record's first line."),
+              INGEST_RUN_ID),
+          EVENT_DATE);
+
+  public static final TableDefinition RAW_METRICS =
+      new TableDefinition(
+          "raw_metrics",
+          "One row per metric datapoint (StatsD/DogStatsD, DC/OS metrics, metric snapshots).",
+          List.of(
+              required("ts", TIMESTAMP, "Time of the datapoint (UTC)."),
+              required("name", STRING, "Metric name as emitted, dotted."),
+              required(
+                  "value",
+                  DOUBLE,
+                  "Value; StatsD counters are divided by their sample rate (`@0.1` counts ten)."),
+              optional("unit", STRING, "Unit where the producer sent one (bytes, ms, percent, count, ...)."),
+              required(
+                  "kind",
+                  STRING,
+                  "counter, gauge, timer, histogram, distribution, set or rate."),
+              optional("hostname", STRING, "Host the datapoint describes."),
+              required("labels", STRING_MAP, "Tags and dimensions, as key -> value."),
+              required("source", STRING, "Input format: statsd, dcos_metrics, ..."),
+              SOURCE_FILE,
+              required("source_line", LONG, "1-based line number of the record."),
+              INGEST_RUN_ID),
+          EVENT_DATE);
+
+  public static final TableDefinition QUARANTINE =
+      new TableDefinition(
+          "quarantine",
+          "One row per rejected input record, with the reason; nothing is dropped silently.",
+          List.of(
+              SOURCE_FILE,
+              required(
+                  "line",
+                  LONG,
+                  "1-based line number of the rejected record's first line (0 when the whole"
+                      + " file was rejected, e.g. a corrupt gzip stream)."),
+              required(
+                  "format",
+                  STRING,
+                  "Format the record was parsed as (after auto-detection), or `unknown`."),
+              required("reason", STRING, "Why the record was rejected, as a sentence."),
+              required(
+                  "raw",
+                  STRING,
+                  "The record as read, decoded leniently, truncated to "
+                      + QUARANTINE_RAW_MAX_CHARS
+                      + " characters."),
+              required("raw_bytes", LONG, "Length of the rejected record in bytes, before truncation."),
+              INGEST_RUN_ID),
+          INGEST_DATE);
+
+  public static final TableDefinition INGEST_RUNS =
+      new TableDefinition(
+          "ingest_runs",
+          "One row per ingest run: what it read, wrote, rejected and skipped.",
+          List.of(
+              required("run_id", STRING, "Run id: UTC start time and a random suffix, sortable."),
+              required("inputs", STRING_ARRAY, "Input arguments as given (files, folders, globs)."),
+              required(
+                  "files",
+                  STRING_ARRAY,
+                  "Input files read by this run, as `uri<TAB>format<TAB>fingerprint`."),
+              required("started_at", TIMESTAMP, "When the run started."),
+              required("finished_at", TIMESTAMP, "When the run committed."),
+              required("records_read", LONG, "Input records read (a folded stack trace is one record)."),
+              required("events_written", LONG, "Rows written to raw_events."),
+              required("metrics_written", LONG, "Rows written to raw_metrics."),
+              required("quarantined", LONG, "Rows written to quarantine."),
+              required(
+                  "duplicates_skipped",
+                  LONG,
+                  "Records not read again because their file's content was already ingested."),
+              required("files_skipped", LONG, "Input files skipped as already ingested."),
+              required(
+                  "status",
+                  STRING,
+                  "succeeded, or failed (bad-record ratio over --max-bad-ratio: quarantine and"
+                      + " this row are written, raw tables are not)."),
+              optional("message", STRING, "Why the run failed, when it did.")),
+          INGEST_DATE);
+
+  public static final List<TableDefinition> ALL =
+      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS);
+
+  private Tables() {}
+
+  public static Optional<TableDefinition> byName(String name) {
+    return ALL.stream().filter(table -> table.name().equals(name)).findFirst();
+  }
+}
