@@ -3,7 +3,6 @@ package io.opslake.ingest.engine;
 import io.opslake.ingest.format.InputFormat;
 import io.opslake.ingest.format.ParsedEvent;
 import io.opslake.ingest.format.ParsedMetric;
-import io.opslake.ingest.format.RecordSink;
 import io.opslake.schemas.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,7 @@ import java.util.HexFormat;
  * adds the context columns (event_id, source, lineage, run id), promotes hot fields, and picks the
  * partition from the event time. Counts everything into the format's {@link FormatStats}.
  */
-final class RowSink implements RecordSink {
+final class RowSink implements SplitSink {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private final StagingWriters writers;
@@ -91,7 +90,13 @@ final class RowSink implements RecordSink {
     reject(line, reason, raw, raw == null ? 0 : raw.getBytes(StandardCharsets.UTF_8).length);
   }
 
-  void reject(long line, String reason, String raw, long rawBytes) {
+  @Override
+  public void blankLine() {
+    stats.blankLines++;
+  }
+
+  @Override
+  public void reject(long line, String reason, String raw, long rawBytes) {
     stats.recordsRead++;
     stats.quarantined++;
     String kept = raw == null ? "" : raw;
@@ -109,7 +114,8 @@ final class RowSink implements RecordSink {
     write(Tables.QUARANTINE, settings.runDate(), row);
   }
 
-  long recordsSoFar() {
+  @Override
+  public long recordsSoFar() {
     return stats.recordsRead;
   }
 
