@@ -25,6 +25,8 @@ class StatsdParserPropertyTest {
   @Test
   void damagedLinesNeverThrowAndEachYieldsItsRecords() {
     LineMutator mutator = new LineMutator(new Random(20261001L));
+    int records = 0;
+    int rejections = 0;
     for (int i = 0; i < 2_000; i++) {
       String line = mutator.mutate(VALID_LINES);
       ListRecordSink sink = new ListRecordSink();
@@ -43,7 +45,12 @@ class StatsdParserPropertyTest {
       if (extraValues(split.body()) == 0) {
         assertThat(sink.calls()).as("single-value line %s", line).isEqualTo(1);
       }
+      records += sink.metrics.size() + sink.events.size();
+      rejections += sink.rejections.size();
     }
+    // The mutations must reach both outcomes, or the property says nothing.
+    assertThat(records).isPositive();
+    assertThat(rejections).isPositive();
   }
 
   /** How many more values than one a packet's value section holds (colons before the first bar). */
