@@ -1,12 +1,14 @@
 package io.opslake.ingest.format.dcos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.opslake.ingest.format.ListRecordSink;
 import io.opslake.ingest.format.ListRecordSink.Rejection;
 import io.opslake.ingest.format.MetricKind;
 import io.opslake.ingest.format.ParseContext;
 import io.opslake.ingest.format.ParsedMetric;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,7 @@ class DcosMetricsParserTest {
         "mesos_id", "a1b2-S3", "cluster_id", "c0ffee", "container_id", "e4faacb2",
         "executor_id", "checkout.8f1d", "framework_id", "a1b2-0001", "framework_name", "marathon",
         "application_name", "checkout", "label.DCOS_SERVICE_NAME", "checkout", "label.team", "payments");
-    Map<String, String> withTags = new java.util.HashMap<>(dimensions);
+    Map<String, String> withTags = new HashMap<>(dimensions);
     withTags.put("executor_id", "override");
     withTags.put("source", "cgroup");
     assertThat(sink.rejections).isEmpty();
@@ -111,13 +113,13 @@ class DcosMetricsParserTest {
 
     assertThat(sink.metrics).isEmpty();
     assertThat(sink.rejections).extracting(Rejection::line, Rejection::reason).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(1L, "line is not a JSON document"),
-        org.assertj.core.groups.Tuple.tuple(2L, "line is not a JSON document"),
-        org.assertj.core.groups.Tuple.tuple(3L, "DC/OS metrics document has no datapoints array"),
-        org.assertj.core.groups.Tuple.tuple(4L, "DC/OS metrics document has no datapoints array"),
-        org.assertj.core.groups.Tuple.tuple(5L, "DC/OS metrics document has an empty datapoints array"),
-        org.assertj.core.groups.Tuple.tuple(6L, "line is not a JSON document"),
-        org.assertj.core.groups.Tuple.tuple(7L, "line is not a JSON document"));
+        tuple(1L, "line is not a JSON document"),
+        tuple(2L, "line is not a JSON document"),
+        tuple(3L, "DC/OS metrics document has no datapoints array"),
+        tuple(4L, "DC/OS metrics document has no datapoints array"),
+        tuple(5L, "DC/OS metrics document has an empty datapoints array"),
+        tuple(6L, "line is not a JSON document"),
+        tuple(7L, "line is not a JSON document"));
     assertThat(sink.rejections.get(0).raw()).isEqualTo(truncated);
   }
 

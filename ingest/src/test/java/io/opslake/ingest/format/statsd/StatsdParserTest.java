@@ -1,6 +1,7 @@
 package io.opslake.ingest.format.statsd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.opslake.ingest.format.ListRecordSink;
@@ -114,11 +115,11 @@ class StatsdParserTest {
 
     assertThat(sink.lines).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
     assertThat(sink.metrics).extracting(ParsedMetric::name, ParsedMetric::value, ParsedMetric::unit).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("request.size", 120.0, null),
-        org.assertj.core.groups.Tuple.tuple("request.size", 340.0, null),
-        org.assertj.core.groups.Tuple.tuple("request.size", 1.5, null),
-        org.assertj.core.groups.Tuple.tuple("response.time", 5.0, "ms"),
-        org.assertj.core.groups.Tuple.tuple("response.time", 7.0, "ms"));
+        tuple("request.size", 120.0, null),
+        tuple("request.size", 340.0, null),
+        tuple("request.size", 1.5, null),
+        tuple("response.time", 5.0, "ms"),
+        tuple("response.time", 7.0, "ms"));
     assertThat(sink.rejections).containsExactly(
         new Rejection(2, "StatsD value 'x' is not a number", "1790812801 response.time:5:x:7|ms"));
   }
