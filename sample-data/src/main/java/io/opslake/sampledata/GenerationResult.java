@@ -10,7 +10,7 @@ import java.util.Map;
  * @param files every data file, sorted by path
  * @param validRecordsByFormat valid records per format
  * @param malformedRecordsByFormat planted malformed records per format
- * @param bytes bytes of all data files plus {@code scenario.json}
+ * @param bytes bytes of all data files plus {@code _scenario.json}
  * @param scenarioFile the ground-truth file
  */
 public record GenerationResult(

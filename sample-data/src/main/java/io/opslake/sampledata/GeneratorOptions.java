@@ -11,7 +11,7 @@ import java.util.Set;
  * @param days number of UTC days, from {@code start}, 1 to 3660
  * @param hosts base size of the web fleet (it autoscales up to twice this), 1 to 999
  * @param seed seed of every random stream
- * @param out landing directory that receives {@code dt=YYYY-MM-DD/...} and {@code scenario.json}
+ * @param out landing directory that receives {@code dt=YYYY-MM-DD/...} and {@code _scenario.json}
  * @param start first day (UTC)
  * @param formats formats to write; the scenario (traffic, restarts, ...) does not depend on it
  * @param compress whether files are gzip-compressed

@@ -2,7 +2,7 @@ package io.opslake.sampledata;
 
 /**
  * The ways a planted malformed record is broken. Each one is rejectable by any correct parser;
- * {@link #id()} is the name used in {@code scenario.json}.
+ * {@link #id()} is the name used in {@code _scenario.json}.
  */
 enum MalformedKind {
   /** A JSON/EDN line cut before its closing brace (never valid: the outer object stays open). */

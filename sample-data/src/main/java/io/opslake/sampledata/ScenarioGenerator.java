@@ -18,14 +18,14 @@ import java.util.function.Consumer;
 /**
  * Generates the sample landing area: for every day, format and host a file
  * {@code <out>/dt=YYYY-MM-DD/<format>/<host>.<ext>[.gz]}, plus the ground truth
- * {@code <out>/scenario.json} (see {@code sample-data/SCENARIO.md}).
+ * {@code <out>/_scenario.json} (see {@code sample-data/SCENARIO.md}).
  *
  * <p>Every file is a pure function of the options and its (format, host, day), so files are
  * written in parallel on a small pool and the output is byte-identical for identical options.
  * Memory: one file's records at a time per thread (a few MB at the default rates).
  */
 public final class ScenarioGenerator {
-  public static final String SCENARIO_FILE = "scenario.json";
+  public static final String SCENARIO_FILE = "_scenario.json";
 
   private final Consumer<String> progress;
   private final int threads;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code scenario.json}, the ground truth of everything planted (documented field by field
+ * Writes {@code _scenario.json}, the ground truth of everything planted (documented field by field
  * in {@code sample-data/SCENARIO.md}). The hourly page-load counts come from the plan, so they do
  * not depend on which formats were written; the 404 md5s and the per-file counts come from the
  * files actually written.

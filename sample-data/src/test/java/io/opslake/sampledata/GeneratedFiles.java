@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads generated files back independently of the generator and tells valid records from
  * malformed ones with strict checks: strict UTF-8, Jackson for JSON, a timestamp that exists and
- * lies before 2080. Used to count back what scenario.json claims.
+ * lies before 2080. Used to count back what _scenario.json claims.
  */
 final class GeneratedFiles {
   static final ObjectMapper JSON = new ObjectMapper();

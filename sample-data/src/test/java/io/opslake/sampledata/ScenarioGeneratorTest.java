@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generates three days for three base web hosts once, then reads the files back independently
- * and checks them against scenario.json.
+ * and checks them against _scenario.json.
  */
 class ScenarioGeneratorTest {
   private static final Pattern EDN_TYPE = Pattern.compile(":type \"([a-z_]+)\"");
@@ -43,7 +43,7 @@ class ScenarioGeneratorTest {
   static void generate() throws IOException {
     GeneratorOptions options = GeneratorOptions.defaults(out).withDays(3).withHosts(3).withSeed(42);
     result = new ScenarioGenerator(progress::add).generate(options);
-    scenario = GeneratedFiles.JSON.readTree(out.resolve("scenario.json").toFile());
+    scenario = GeneratedFiles.JSON.readTree(out.resolve("_scenario.json").toFile());
     entriesByPath = new HashMap<>();
     for (GeneratedFile file : result.files()) {
       entriesByPath.put(file.path(), GeneratedFiles.entries(file.format(), out.resolve(file.path())));
@@ -67,7 +67,7 @@ class ScenarioGeneratorTest {
     }
     Set<String> listed = new HashSet<>();
     scenario.get("files").forEach(file -> listed.add(file.get("path").asText()));
-    listed.add("scenario.json");
+    listed.add("_scenario.json");
     assertThat(onDisk).isEqualTo(listed);
     long bytes = 0;
     for (String path : onDisk) {
