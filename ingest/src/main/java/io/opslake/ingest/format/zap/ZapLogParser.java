@@ -61,7 +61,9 @@ public final class ZapLogParser implements RecordParser {
     Map<String, String> labels = new LinkedHashMap<>();
     String json = line;
     if (json.isEmpty() || json.charAt(0) != '{') {
-      ComposePrefix prefix = ComposePrefix.split(ComposePrefix.stripAnsi(line));
+      String plain = ComposePrefix.stripAnsi(line);
+      ComposePrefix prefix = ComposePrefix.split(plain);
+      json = plain;
       if (prefix != null) {
         labels.put("compose_service", prefix.service());
         labels.put("application_name", prefix.application());
