@@ -67,8 +67,7 @@ public final class PlainTextLogParser implements RecordParser {
         }
       }
     } catch (RuntimeException e) {
-      // never expected; one rejection keeps the sink's one-call-per-record promise
-      pending = null;
+      // never expected; reject the line so the sink still hears of it
       sink.reject(lineNumber, "unreadable log line: " + e, line);
     }
   }
