@@ -181,7 +181,7 @@ class AppEventJsonParserTest {
   @Test
   void rejectsWhatIsNotOneJsonObject() {
     assertThat(reject("xyz")).isEqualTo("not a JSON object: Unrecognized token 'xyz' at column 4");
-    assertThat(reject("  @")).isEqualTo("not a JSON object: Unexpected character ('@' (code 64)) at column 3");
+    assertThat(reject("  @")).isEqualTo("not a JSON object: Unexpected character ('@' (code 64)) at column 4");
     assertThat(reject("")).isEqualTo("not a JSON object: the line is empty");
     assertThat(reject("[1,2]")).isEqualTo("not a JSON object: the line holds an array");
     assertThat(reject("\"page_load\"")).isEqualTo("not a JSON object: the line holds a string");
