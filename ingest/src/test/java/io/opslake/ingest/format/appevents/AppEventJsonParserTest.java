@@ -186,7 +186,7 @@ class AppEventJsonParserTest {
     assertThat(reject("[1,2]")).isEqualTo("not a JSON object: the line holds an array");
     assertThat(reject("\"page_load\"")).isEqualTo("not a JSON object: the line holds a string");
     assertThat(reject("{\"ts\":1790812801234,\"type\":\"pa"))
-        .isEqualTo("malformed JSON: Unexpected end-of-input in VALUE_STRING at column 33");
+        .isEqualTo("malformed JSON: Unexpected end-of-input at column 31");
     assertThat(reject("{\"ts\":1790812801234"))
         .isEqualTo("malformed JSON: Unexpected end-of-input at column 19");
     assertThat(reject("{\"ts\":1790812801234} trailing"))
