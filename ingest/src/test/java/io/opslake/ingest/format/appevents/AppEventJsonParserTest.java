@@ -188,7 +188,7 @@ class AppEventJsonParserTest {
     assertThat(reject("{\"ts\":1790812801234,\"type\":\"pa"))
         .isEqualTo("malformed JSON: Unexpected end-of-input at column 31");
     assertThat(reject("{\"ts\":1790812801234"))
-        .isEqualTo("malformed JSON: Unexpected end-of-input at column 19");
+        .isEqualTo("malformed JSON: Unexpected end-of-input at column 20");
     assertThat(reject("{\"ts\":1790812801234} trailing"))
         .isEqualTo("trailing data after the JSON object at column 23");
     assertThat(reject("{\"ts\":1790812801234}{}"))
