@@ -165,18 +165,20 @@ public final class JsonLines {
   /**
    * Reads the rest of the line after the top-level value and rejects anything but whitespace.
    *
-   * @throws RecordRejectedException "trailing data after the JSON object at column 31"
+   * @throws RecordRejectedException "trailing data after the JSON object that ends at column 20"
    */
   public static void requireEnd(JsonParser parser) throws IOException {
+    // Jackson's column points just past the closing brace
+    int closingBrace = parser.currentLocation().getColumnNr() - 1;
     JsonToken trailing;
     try {
       trailing = parser.nextToken();
     } catch (JsonProcessingException e) {
-      throw new RecordRejectedException("trailing data after the JSON object" + column(e));
+      trailing = JsonToken.NOT_AVAILABLE;
     }
     if (trailing != null) {
       throw new RecordRejectedException(
-          "trailing data after the JSON object" + column(parser.currentTokenLocation()));
+          "trailing data after the JSON object that ends at column " + closingBrace);
     }
   }
 

@@ -190,9 +190,9 @@ class AppEventJsonParserTest {
     assertThat(reject("{\"ts\":1790812801234"))
         .isEqualTo("malformed JSON: Unexpected end-of-input at column 20");
     assertThat(reject("{\"ts\":1790812801234} trailing"))
-        .isEqualTo("trailing data after the JSON object at column 23");
+        .isEqualTo("trailing data after the JSON object that ends at column 20");
     assertThat(reject("{\"ts\":1790812801234}{}"))
-        .isEqualTo("trailing data after the JSON object at column 21");
+        .isEqualTo("trailing data after the JSON object that ends at column 20");
   }
 
   @Test
