@@ -58,15 +58,16 @@ public final class AppEventEdnParser implements RecordParser {
       Parseable input = Parsers.newParseable(line);
       value = edn.nextValue(input);
       trailing = value == Parser.END_OF_INPUT ? Parser.END_OF_INPUT : edn.nextValue(input);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
+      // edn-java checks some symbol syntax with assert statements, so with assertions enabled
+      // (as in tests) malformed symbols surface as AssertionError
       throw new RecordRejectedException("malformed EDN: " + firstLine(e.getMessage()));
     }
     if (value == Parser.END_OF_INPUT) {
       throw new RecordRejectedException("not an EDN map: the line is empty");
     }
     if (!(value instanceof Map)) {
-      throw new RecordRejectedException(
-          "not an EDN map: the line holds a " + value.getClass().getSimpleName());
+      throw new RecordRejectedException("not an EDN map: the line holds " + describe(value));
     }
     if (trailing != Parser.END_OF_INPUT) {
       throw new RecordRejectedException("trailing data after the EDN map");
@@ -76,6 +77,23 @@ public final class AppEventEdnParser implements RecordParser {
     } catch (java.io.IOException | RuntimeException e) {
       throw new RecordRejectedException("EDN map cannot be represented as an event: " + e.getMessage());
     }
+  }
+
+  private static String describe(Object value) {
+    if (value == null) {
+      return "nil";
+    } else if (value instanceof java.util.List) {
+      return "a vector or list";
+    } else if (value instanceof java.util.Set) {
+      return "a set";
+    } else if (value instanceof String) {
+      return "a string";
+    } else if (value instanceof Number) {
+      return "a number";
+    } else if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    return "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String firstLine(String message) {
