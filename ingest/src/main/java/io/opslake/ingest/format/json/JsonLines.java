@@ -69,16 +69,6 @@ public final class JsonLines {
     }
   }
 
-  /** Flattens every member of the object at the current token, without a key prefix. */
-  public static void flattenMembers(JsonParser parser, Map<String, String> out)
-      throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
-      parser.nextToken();
-      flatten(parser, key, out);
-    }
-  }
-
   /**
    * The array or object at the current token as compact JSON text, numbers exactly as written.
    * Leaves the parser on the closing token.
