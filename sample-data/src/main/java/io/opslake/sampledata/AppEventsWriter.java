@@ -96,7 +96,9 @@ final class AppEventsWriter implements FormatWriter {
   @Override
   public Malformer malformer() {
     return format == SampleFormat.APP_EVENTS
-        ? new TimestampFieldMalformer("", "\"timestamp\":", false, TimestampFieldMalformer.epochNumberTo2090(0))
-        : new TimestampFieldMalformer("", ":timestamp #inst \"", true, TimestampFieldMalformer::isoTo2090);
+        ? new TimestampFieldMalformer("", "\"timestamp\":", false, TimestampFieldMalformer.epochNumberTo2090(0),
+            line -> line.replaceFirst(",\"received_at\":\\d+", ""))
+        : new TimestampFieldMalformer("", ":timestamp #inst \"", true, TimestampFieldMalformer::isoTo2090,
+            line -> line.replaceFirst(" :received_at \\d+", ""));
   }
 }

@@ -18,9 +18,18 @@ import java.util.function.UnaryOperator;
  * @param marker the text just before the timestamp value (including an opening quote if quoted)
  * @param quoted whether the value is a quoted string
  * @param to2090 rewrites the value text to the same instant in 2090
+ * @param dropFallbackTimes removes the other time fields a parser would fall back to when the
+ *     timestamp is missing (app events fall back to {@code received_at}), so "missing timestamp"
+ *     really leaves the record without a time
  */
-record TimestampFieldMalformer(String linePrefix, String marker, boolean quoted, UnaryOperator<String> to2090)
+record TimestampFieldMalformer(
+    String linePrefix, String marker, boolean quoted, UnaryOperator<String> to2090,
+    UnaryOperator<String> dropFallbackTimes)
     implements Malformer {
+  TimestampFieldMalformer(String linePrefix, String marker, boolean quoted, UnaryOperator<String> to2090) {
+    this(linePrefix, marker, quoted, to2090, UnaryOperator.identity());
+  }
+
   static final List<MalformedKind> KINDS = List.of(
       MalformedKind.TRUNCATED, MalformedKind.GARBAGE, MalformedKind.INVALID_UTF8,
       MalformedKind.TIMESTAMP_2090, MalformedKind.MISSING_TIMESTAMP);
@@ -51,7 +60,7 @@ record TimestampFieldMalformer(String linePrefix, String marker, boolean quoted,
         int memberStart = line.indexOf(marker);
         // Drop the value, its closing quote if any, and the one separator after it.
         int memberEnd = valueEnd + (quoted ? 1 : 0) + 1;
-        yield bytes(line.substring(0, memberStart) + line.substring(memberEnd));
+        yield bytes(dropFallbackTimes.apply(line.substring(0, memberStart) + line.substring(memberEnd)));
       }
       case INVALID_UTF8 -> {
         int middle = value.length() / 2;

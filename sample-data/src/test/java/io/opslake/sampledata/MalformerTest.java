@@ -31,7 +31,10 @@ class MalformerTest {
   @Test
   void timestampEditsKeepTheRestOfTheLine() {
     assertThat(malform(MalformedKind.TIMESTAMP_2090, 1)).isEqualTo(LINE.replace("1790812800020", "3810499200020"));
-    assertThat(malform(MalformedKind.MISSING_TIMESTAMP, 1)).isEqualTo(LINE.replace("\"timestamp\":1790812800020,", ""));
+    // Missing means no time at all: received_at, which parsers fall back to, goes too.
+    assertThat(malform(MalformedKind.MISSING_TIMESTAMP, 1))
+        .isEqualTo(LINE.replace("\"timestamp\":1790812800020,", "").replaceFirst(",\"received_at\":\\d+", ""))
+        .doesNotContain("timestamp", "received_at");
     assertThat(malform(MalformedKind.GARBAGE, 1)).startsWith("}#~ garbage ").doesNotContain(":", "|");
   }
 
