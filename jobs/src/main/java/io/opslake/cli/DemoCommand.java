@@ -23,6 +23,16 @@ import picocli.CommandLine.Option;
     description = "Ingest the committed sample (sample-data/sample) into the warehouse, print the summary and an example query.",
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   static final String EXAMPLE_QUERY =
       "SELECT source, type, count(*) AS events, round(avg(duration_ms), 1) AS avg_duration_ms\n"
           + "FROM raw_events GROUP BY source, type ORDER BY events DESC LIMIT 15";
@@ -41,12 +51,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     SparkSession spark = SparkSessions.create("opslake demo");
     IngestOptions options = IngestOptions.of(List.of(input.toString()), warehouse.uri).withStartedAt(Instant.now());
-    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), System.err::println).run();
-    System.out.print(Summaries.ingestText(result));
-    System.out.println();
-    System.out.println("Example: bin/opslake query -e \"" + EXAMPLE_QUERY.replace('\n', ' ') + "\"");
+    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), err()::println).run();
+    out().print(Summaries.ingestText(result));
+    out().println();
+    out().println("Example: bin/opslake query -e \"" + EXAMPLE_QUERY.replace('\n', ' ') + "\"");
     new QueryJob(spark, new QueryOptions(EXAMPLE_QUERY, QueryOptions.OutputFormat.TABLE, Optional.empty(),
-        warehouse.uri, 100)).run(System.out);
+        warehouse.uri, 100)).run(out());
     return result.succeeded() ? 0 : 1;
   }
 

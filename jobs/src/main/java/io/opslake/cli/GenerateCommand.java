@@ -23,6 +23,16 @@ import picocli.CommandLine.Option;
         + " (<out>/_scenario.json; see sample-data/SCENARIO.md).",
     mixinStandardHelpOptions = true)
 final class GenerateCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   @Option(names = "--days", defaultValue = "7", description = "Days to generate (default: ${DEFAULT-VALUE}).")
   int days;
 
@@ -76,15 +86,15 @@ final class GenerateCommand implements Callable<Integer> {
     };
     GeneratorOptions options = new GeneratorOptions(days, hosts, seed, out, startDate, chosen, compression,
         pageLoadsPerHostHour, malformedRatio);
-    GenerationResult result = new ScenarioGenerator(line -> System.err.println("generate " + line)).generate(options);
-    System.out.printf(Locale.ROOT, "generated %d files, %.1f MB in %s%n", result.files().size(), result.bytes() / 1e6, out);
+    GenerationResult result = new ScenarioGenerator(line -> err().println("generate " + line)).generate(options);
+    out().printf(Locale.ROOT, "generated %d files, %.1f MB in %s%n", result.files().size(), result.bytes() / 1e6, out);
     for (SampleFormat format : SampleFormat.values()) {
       if (chosen.contains(format)) {
-        System.out.printf(Locale.ROOT, "  %-16s %10d valid %8d malformed%n", format.id(),
+        out().printf(Locale.ROOT, "  %-16s %10d valid %8d malformed%n", format.id(),
             result.validRecords(format), result.malformedRecords(format));
       }
     }
-    System.out.println("  ground truth: " + result.scenarioFile());
+    out().println("  ground truth: " + result.scenarioFile());
     return 0;
   }
 }

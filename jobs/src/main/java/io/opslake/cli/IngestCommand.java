@@ -22,6 +22,16 @@ import picocli.CommandLine.Option;
     description = "Ingest raw monitoring files (plain or gzip) into raw_events, raw_metrics and quarantine.",
     mixinStandardHelpOptions = true)
 final class IngestCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "<file|dir|glob>",
       description = "Input files, directories (recursive) or globs; repeatable.")
   List<String> inputs;
@@ -61,10 +71,10 @@ final class IngestCommand implements Callable<Integer> {
     }
     IngestOptions options = new IngestOptions(inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now());
     SparkSession spark = SparkSessions.create("opslake ingest");
-    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), System.err::println).run();
-    System.out.print(json ? Summaries.ingestJson(result) : Summaries.ingestText(result));
+    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), err()::println).run();
+    out().print(json ? Summaries.ingestJson(result) : Summaries.ingestText(result));
     if (!result.succeeded()) {
-      System.err.println("opslake ingest: " + result.message());
+      err().println("opslake ingest: " + result.message());
       return 1;
     }
     return 0;

@@ -53,7 +53,10 @@ public final class OpslakeCli implements Runnable {
           cmd.getErr().flush();
           return category.exitCode();
         });
-    return commandLine.execute(args);
+    int exitCode = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    return exitCode;
   }
 
   private static int exitCodeOf(Throwable exception) {

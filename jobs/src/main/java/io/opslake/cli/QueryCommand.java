@@ -18,6 +18,16 @@ import picocli.CommandLine.Option;
     description = "Run SQL over the warehouse; every table is a view under its own name.",
     mixinStandardHelpOptions = true)
 final class QueryCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
@@ -53,9 +63,9 @@ final class QueryCommand implements Callable<Integer> {
     }
     QueryOptions options = new QueryOptions(sql, QueryOptions.OutputFormat.parse(format),
         Optional.ofNullable(out), warehouse.uri, maxRows);
-    QueryJob.QueryResult result = new QueryJob(SparkSessions.create("opslake query"), options).run(System.out);
+    QueryJob.QueryResult result = new QueryJob(SparkSessions.create("opslake query"), options).run(out());
     if (out != null) {
-      System.err.println("opslake query: wrote " + result.rows() + " rows to " + out);
+      err().println("opslake query: wrote " + result.rows() + " rows to " + out);
     }
     return 0;
   }

@@ -14,6 +14,16 @@ import picocli.CommandLine.Option;
     description = "List tables with their columns (and meaning), partitions and row counts.",
     mixinStandardHelpOptions = true)
 final class TablesCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   @Mixin WarehouseOption warehouse;
 
   @Option(names = "--json", description = "Print as JSON.")
@@ -23,7 +33,7 @@ final class TablesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<TablesJob.TableInfo> tables = new TablesJob(SparkSessions.create("opslake tables"), warehouse.uri).run();
     if (json) {
-      System.out.print(Summaries.toJson(tables));
+      out().print(Summaries.toJson(tables));
       return 0;
     }
     StringBuilder text = new StringBuilder();
@@ -35,7 +45,7 @@ final class TablesCommand implements Callable<Integer> {
       }
       text.append(System.lineSeparator());
     }
-    System.out.print(text);
+    out().print(text);
     return 0;
   }
 

@@ -3,7 +3,8 @@ package io.opslake.jobs.query;
 import io.opslake.ingest.commit.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class QueryJob {
   /** Rows written (for table format: rows shown). */
   public record QueryResult(long rows, List<String> columns) {}
 
-  public QueryResult run(PrintStream stdout) throws IOException {
+  public QueryResult run(PrintWriter stdout) throws IOException {
     Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration()).registerViews(spark);
     spark.sparkContext().setJobDescription("QUERY " + abbreviate(options.sql()));
     Dataset<Row> result = spark.sql(options.sql());
@@ -68,9 +69,9 @@ public final class QueryJob {
    * Streams text lines through the driver one partition at a time, so a large result never sits
    * in driver memory whole.
    */
-  private long stream(PrintStream stdout, String header, Dataset<String> lines) throws IOException {
+  private long stream(PrintWriter stdout, String header, Dataset<String> lines) throws IOException {
     OutputStream target = options.out().isPresent() ? open(options.out().get()) : null;
-    PrintStream out = target == null ? stdout : new PrintStream(target, false, StandardCharsets.UTF_8);
+    PrintWriter out = target == null ? stdout : new PrintWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8));
     long rows = 0;
     try {
       if (header != null) {
@@ -94,7 +95,7 @@ public final class QueryJob {
    * RFC 4180 CSV with a header. Values are rendered by Spark (casts to string in the session time
    * zone; arrays, maps and structs as JSON), so the CSV shows what SQL shows.
    */
-  private long csv(PrintStream stdout, Dataset<Row> result) throws IOException {
+  private long csv(PrintWriter stdout, Dataset<Row> result) throws IOException {
     StructField[] fields = result.schema().fields();
     Column[] asText = new Column[fields.length];
     for (int i = 0; i < fields.length; i++) {
@@ -140,7 +141,7 @@ public final class QueryJob {
     return fs.create(path, false);
   }
 
-  private static void write(PrintStream stdout, String text) {
+  private static void write(PrintWriter stdout, String text) {
     stdout.print(text);
     stdout.flush();
   }
