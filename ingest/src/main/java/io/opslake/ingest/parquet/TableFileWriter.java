@@ -16,6 +16,9 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  * writes by default). Memory: up to one row group ({@code rowGroupBytes}) buffered per open file.
  */
 public final class TableFileWriter implements Closeable {
+  private static final java.util.List<String> UNIQUE_VALUED_COLUMNS =
+      java.util.List.of("event_id", "md5", "ts", "received_at", "source_line", "line", "raw");
+
   private final ParquetWriter<Object[]> writer;
   private final Path path;
   private long rows;
@@ -23,8 +26,14 @@ public final class TableFileWriter implements Closeable {
   public TableFileWriter(TableDefinition table, Path path, Configuration conf, long rowGroupBytes)
       throws IOException {
     this.path = path;
+    Builder builder = new Builder(path, conf, table);
+    // Dictionaries pay off for repeated values (hostnames, types, URLs) and cost a hash lookup
+    // per value plus a fallback re-encode for unique ones (ids, checksums, times, line numbers).
+    for (String column : UNIQUE_VALUED_COLUMNS) {
+      builder.withDictionaryEncoding(column, false);
+    }
     this.writer =
-        new Builder(path, conf, table)
+        builder
             .withWriteMode(ParquetFileWriter.Mode.CREATE)
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .withRowGroupSize(rowGroupBytes)
