@@ -33,8 +33,9 @@ import org.apache.spark.sql.SparkSession;
  * <p>S3Proxy's jclouds, Jetty, Jackson and Guava clash with Spark's, so it never joins the test
  * class path: the build copies its self-contained jar to {@code target/s3proxy/s3proxy.jar}
  * (execution {@code copy-s3proxy} of the ingest pom) and Surefire passes that path in the system
- * property {@value #JAR_PROPERTY}. Starting takes about two seconds, mostly the child JVM's own
- * start; the data lives in the child's heap (512 MB) and is gone when it stops.
+ * property {@value #JAR_PROPERTY}. Starting takes one to two seconds, mostly the child JVM's own
+ * start, plus about half a second of AWS SDK class loading the first time in a JVM; the data
+ * lives in the child's heap (512 MB) and is gone when it stops.
  *
  * <p>Most tests call {@link #shared()}, which starts the server on first use and stops it when the
  * test JVM exits, then {@link #applyTo(SparkSession)} and paths from {@link #path(String)}.
@@ -91,11 +92,9 @@ public final class S3Server implements AutoCloseable {
       Path properties = writeProperties(workDirectory, port);
       process = launch(workDirectory, properties);
       awaitPort(process, port, workDirectory.resolve("s3proxy.log"));
-      S3Server server =
-          new S3Server(
-              process, workDirectory, port, bucket, Duration.ofNanos(System.nanoTime() - startNanos));
-      server.client().createBucket(bucket);
-      return server;
+      client(port).createBucket(bucket);
+      return new S3Server(
+          process, workDirectory, port, bucket, Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (IOException e) {
       stop(process, workDirectory);
       throw new UncheckedIOException("Cannot start S3Proxy", e);
@@ -176,7 +175,7 @@ public final class S3Server implements AutoCloseable {
     }
   }
 
-  /** Wall-clock time from {@link #start(String)} until S3Proxy accepted connections. */
+  /** Wall-clock time from {@link #start(String)} until the bucket existed. */
   public Duration startupTime() {
     return startupTime;
   }
@@ -186,9 +185,9 @@ public final class S3Server implements AutoCloseable {
     stop(process, workDirectory);
   }
 
-  private AmazonS3 client() {
+  private static AmazonS3 client(int port) {
     return AmazonS3ClientBuilder.standard()
-        .withEndpointConfiguration(new EndpointConfiguration(endpoint().toString(), REGION))
+        .withEndpointConfiguration(new EndpointConfiguration("http://127.0.0.1:" + port, REGION))
         .withPathStyleAccessEnabled(true)
         .withCredentials(
             new AWSStaticCredentialsProvider(new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY)))

@@ -43,12 +43,18 @@ class StorageRoundTripTest {
 
   @BeforeAll
   static void startStorage() {
+    long sparkStart = System.nanoTime();
     spark = SharedSpark.session();
+    long sparkMillis = (System.nanoTime() - sparkStart) / 1_000_000;
     hdfs = MiniHdfs.shared();
     s3 = S3Server.shared();
     s3.applyTo(spark);
+    // Startup times are part of this test's report; a fixture reused from an earlier test class
+    // shows its original startup time.
     System.out.printf(
-        "Storage fixtures started: MiniHdfs in %d ms at %s, S3Server in %d ms at %s%n",
+        "SparkSession ready in %d ms; MiniHdfs started in %d ms at %s;"
+            + " S3Server started in %d ms at %s%n",
+        sparkMillis,
         hdfs.startupTime().toMillis(),
         hdfs.uri(),
         s3.startupTime().toMillis(),
