@@ -18,9 +18,10 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * A real HDFS for tests: one NameNode and one DataNode of Hadoop's {@link MiniDFSCluster}, in a
  * temporary directory, listening on 127.0.0.1 only.
  *
- * <p>Most tests call {@link #shared()}: the cluster starts on first use and is shut down when the test JVM exits, so every test class of a Surefire fork reuses it. Tests
- * that share it write under their own directory, for example {@code path("/" + testName)}.
- * {@link #start()} gives a private cluster that the caller closes.
+ * <p>Most tests call {@link #shared()}: the cluster starts on first use and is shut down when the
+ * test JVM exits, so every test class of a Surefire fork reuses it. Tests that share it write
+ * under their own directory, for example {@code path("/" + testName)}. {@link #start()} gives a
+ * private cluster that the caller closes.
  *
  * <p>The first start in a JVM takes three to five seconds, most of it loading Hadoop's classes;
  * later ones one to two seconds. Data lives on local disk under a temporary directory that

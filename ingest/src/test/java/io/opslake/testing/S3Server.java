@@ -211,10 +211,10 @@ public final class S3Server implements AutoCloseable {
   }
 
   private static Process launch(Path workDirectory, Path properties) throws IOException {
-    String testClasses =
-        Path.of(URI.create(
-                S3ProxyLauncher.class.getProtectionDomain().getCodeSource().getLocation().toString()))
-            .toString();
+    // The launcher class comes from the test classes directory (or jar) this class was loaded from.
+    URI testClasses =
+        URI.create(
+            S3ProxyLauncher.class.getProtectionDomain().getCodeSource().getLocation().toString());
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -223,7 +223,7 @@ public final class S3Server implements AutoCloseable {
             // A short-lived server with little data: the client compiler starts faster.
             "-XX:TieredStopAtLevel=1",
             "-cp",
-            s3proxyJar() + File.pathSeparator + testClasses,
+            s3proxyJar() + File.pathSeparator + Path.of(testClasses),
             S3ProxyLauncher.class.getName(),
             "--properties",
             properties.toString());
@@ -268,7 +268,8 @@ public final class S3Server implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "S3Proxy did not listen on port " + port + " within " + STARTUP_TIMEOUT + ":\n" + tail(log));
+        "S3Proxy did not listen on port " + port + " within " + STARTUP_TIMEOUT + ":\n"
+            + tail(log));
   }
 
   private static String tail(Path log) throws IOException {

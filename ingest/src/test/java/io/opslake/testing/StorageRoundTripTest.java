@@ -105,6 +105,15 @@ class StorageRoundTripTest {
     assertFileOperations(fs, directory);
 
     Path source = write(fs, new Path(directory, "source.txt"), "new");
+    // On S3 a rename is a server-side copy of each object, then a delete: not atomic, and its
+    // cost grows with the bytes moved.
+    long copiesBefore = fs.getStorageStatistics().getLong("object_copy_requests");
+    Path copied = new Path(directory, "copied.txt");
+    assertThat(fs.rename(source, copied)).isTrue();
+    assertThat(fs.getStorageStatistics().getLong("object_copy_requests"))
+        .isEqualTo(copiesBefore + 1);
+    assertThat(fs.rename(copied, source)).isTrue();
+
     Path target = write(fs, new Path(directory, "target.txt"), "old");
     // Unlike HDFS, s3a reports this refusal as an exception, not as false.
     assertThatThrownBy(() -> fs.rename(source, target))
@@ -149,7 +158,10 @@ class StorageRoundTripTest {
     assertThat(readBack.schema().simpleString())
         .isEqualTo("struct<host:string,requests:bigint,dt:date>");
     List<String> readRows =
-        readBack.selectExpr("concat_ws('|', host, requests, dt)").as(Encoders.STRING()).collectAsList();
+        readBack
+            .selectExpr("concat_ws('|', host, requests, dt)")
+            .as(Encoders.STRING())
+            .collectAsList();
     assertThat(readRows)
         .containsExactlyInAnyOrder(
             "web-1|120|2026-11-20", "web-2|7|2026-11-20", "db-1|42|2026-11-21");
@@ -160,22 +172,29 @@ class StorageRoundTripTest {
   private static void assertFileOperations(FileSystem fs, Path directory) throws IOException {
     fs.delete(directory, true);
     Path first = write(fs, new Path(directory, "part-0.txt"), "alpha");
-    write(fs, new Path(directory, "part-1.txt"), "beta");
-    assertThat(names(fs.listStatus(directory))).containsExactlyInAnyOrder("part-0.txt", "part-1.txt");
+    Path second = write(fs, new Path(directory, "part-1.txt"), "beta");
+    assertThat(names(fs.listStatus(directory)))
+        .containsExactlyInAnyOrder("part-0.txt", "part-1.txt");
 
-    Path renamed = new Path(directory, "committed/part-0.txt");
-    fs.mkdirs(renamed.getParent());
+    Path committed = new Path(directory, "committed");
+    assertThat(fs.mkdirs(committed)).isTrue();
+    Path renamed = new Path(committed, "part-0.txt");
     assertThat(fs.rename(first, renamed)).isTrue();
     assertThat(fs.exists(first)).isFalse();
     assertThat(read(fs, renamed)).isEqualTo("alpha");
     assertThat(fs.getFileStatus(renamed).getLen()).isEqualTo(5);
-    assertThat(names(fs.listStatus(directory))).containsExactlyInAnyOrder("committed", "part-1.txt");
+    // A rename onto an existing directory moves the file into it, keeping its name.
+    assertThat(fs.rename(second, committed)).isTrue();
+    assertThat(read(fs, new Path(committed, "part-1.txt"))).isEqualTo("beta");
+    assertThat(names(fs.listStatus(directory))).containsExactly("committed");
+    assertThat(names(fs.listStatus(committed)))
+        .containsExactlyInAnyOrder("part-0.txt", "part-1.txt");
 
-    assertThat(fs.delete(renamed.getParent(), true)).isTrue();
+    assertThat(fs.delete(new Path(committed, "part-1.txt"), false)).isTrue();
+    assertThat(fs.delete(new Path(committed, "never-written.txt"), false)).isFalse();
+    assertThat(fs.delete(committed, true)).isTrue();
     assertThat(fs.exists(renamed)).isFalse();
-    assertThat(names(fs.listStatus(directory))).containsExactly("part-1.txt");
-    assertThat(fs.delete(new Path(directory, "part-1.txt"), false)).isTrue();
-    assertThat(fs.delete(new Path(directory, "never-written.txt"), false)).isFalse();
+    assertThat(fs.listStatus(directory)).isEmpty();
   }
 
   private static Path write(FileSystem fs, Path file, String content) throws IOException {
