@@ -25,7 +25,7 @@ import java.util.Locale;
  * A time is plausible inside [{@link #earliest()}, {@link #latest()}]: by default from 2000-01-01
  * to one day after the run started (clock skew), so a date in 2090 or a zero epoch is rejected.
  */
-public record TimestampPolicy(Instant earliest, Instant latest) {
+public record TimestampPolicy(Instant earliest, Instant latest) implements java.io.Serializable {
   public static final Instant DEFAULT_EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
   public TimestampPolicy {

@@ -1,0 +1,341 @@
+package io.opslake.ingest;
+
+import io.opslake.ingest.commit.CommitRecord;
+import io.opslake.ingest.commit.Warehouse;
+import io.opslake.ingest.engine.BlockScan;
+import io.opslake.ingest.engine.BlockScanner;
+import io.opslake.ingest.engine.FileBlock;
+import io.opslake.ingest.engine.FormatStats;
+import io.opslake.ingest.engine.FormatSupport;
+import io.opslake.ingest.engine.HadoopConf;
+import io.opslake.ingest.engine.IngestSettings;
+import io.opslake.ingest.engine.SplitIngestor;
+import io.opslake.ingest.engine.SplitTask;
+import io.opslake.ingest.engine.StagedFile;
+import io.opslake.ingest.engine.TaskOutput;
+import io.opslake.ingest.format.InputFormat;
+import io.opslake.ingest.format.TimestampPolicy;
+import io.opslake.ingest.parquet.TableFileWriter;
+import io.opslake.schemas.TableDefinition;
+import io.opslake.schemas.Tables;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Lands raw monitoring files in the warehouse: {@code raw_events}, {@code raw_metrics}, {@code
+ * quarantine} and one {@code ingest_runs} row, exactly once per input file content.
+ *
+ * <p>Two Spark jobs, no shuffle. The scan job reads every input byte once (md5 fingerprint and
+ * newline count per 32 MiB block, format detection on the first lines); the driver then skips
+ * files whose fingerprint a succeeded run already committed and plans splits; the parse job reads
+ * the splits again, parses them with the format's plain-Java parser and writes Parquet for all
+ * three tables in the same pass into a staging area. The driver then commits (see {@link
+ * Warehouse}). Driver memory: one small record per block and per staged file.
+ */
+public final class IngestJob {
+  private static final long ROW_GROUP_BYTES = 32L << 20;
+  private static final int MAX_OPEN_FILES_PER_TASK = 48;
+  /** Gzip text compresses about this much; used only to size parse tasks. */
+  private static final int GZIP_EXPANSION = 5;
+
+  private final SparkSession spark;
+  private final IngestOptions options;
+  private final FormatSupport formats;
+  private final Consumer<String> progress;
+
+  public IngestJob(SparkSession spark, IngestOptions options, FormatSupport formats, Consumer<String> progress) {
+    this.spark = spark;
+    this.options = options;
+    this.formats = formats;
+    this.progress = progress;
+  }
+
+  public IngestResult run() throws IOException {
+    Instant started = options.startedAt();
+    String runId = newRunId(started);
+    String runDate = started.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Warehouse warehouse = Warehouse.open(options.warehouse(), hadoop);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    HadoopConf conf = new HadoopConf(hadoop);
+
+    List<FileStatus> files = InputListing.expand(options.inputs(), hadoop);
+    long totalBytes = files.stream().mapToLong(FileStatus::getLen).sum();
+    progress.accept(String.format(Locale.ROOT, "ingest %s: %d files, %s", runId, files.size(), megabytes(totalBytes)));
+
+    // Pass 1: fingerprints, line counts, formats.
+    List<FileBlock> blocks = blocksOf(files);
+    describe(jsc, runId, "scan " + blocks.size() + " blocks");
+    FormatSupport formatSupport = formats;
+    List<BlockScan> scans =
+        blocks.isEmpty()
+            ? List.of()
+            : jsc.parallelize(blocks, Math.max(1, blocks.size()))
+                .map(block -> BlockScanner.scan(block, conf, formatSupport))
+                .collect();
+
+    // Plan: skip what was ingested, number lines, bin splits into tasks.
+    Map<String, Long> ingested = warehouse.ingestedFingerprints();
+    Plan plan = plan(files, scans, ingested);
+
+    IngestSettings settings =
+        new IngestSettings(
+            runId,
+            warehouse.stagingPath(runId).toString(),
+            runDate,
+            TimestampPolicy.forRunStartingAt(started),
+            options.maxLineBytes(),
+            ROW_GROUP_BYTES,
+            MAX_OPEN_FILES_PER_TASK);
+    LongAccumulator bytesDone = spark.sparkContext().longAccumulator("ingest bytes parsed");
+    SplitIngestor ingestor = new SplitIngestor(settings, conf, formatSupport, bytesDone::add);
+    List<TaskOutput> outputs;
+    describe(jsc, runId, "parse " + plan.tasks().size() + " tasks");
+    try (ProgressReporter reporter = new ProgressReporter(progress, bytesDone, plan.bytesToParse(), runId)) {
+      outputs =
+          plan.tasks().isEmpty()
+              ? List.of()
+              : jsc.parallelize(plan.tasks(), plan.tasks().size())
+                  .map(task -> ingestor.run(task, TaskContext.get().attemptNumber()))
+                  .collect();
+    } catch (RuntimeException e) {
+      warehouse.discardStaging(runId);
+      throw e;
+    } finally {
+      jsc.clearJobGroup();
+    }
+
+    // Account.
+    Map<String, FormatStats> stats = new HashMap<>();
+    Map<String, Long> recordsByFile = new HashMap<>();
+    List<StagedFile> staged = new ArrayList<>();
+    for (TaskOutput output : outputs) {
+      output.statsByFormat().forEach((format, counts) -> stats.merge(format, counts, FormatStats::plus));
+      output.recordsByFile().forEach((uri, records) -> recordsByFile.merge(uri, records, Long::sum));
+      staged.addAll(output.stagedFiles());
+    }
+    long read = stats.values().stream().mapToLong(FormatStats::recordsRead).sum();
+    long quarantined = stats.values().stream().mapToLong(FormatStats::quarantined).sum();
+    double badRatio = read == 0 ? 0 : (double) quarantined / read;
+    boolean failed = badRatio > options.maxBadRatio();
+    String message =
+        failed
+            ? String.format(
+                Locale.ROOT,
+                "%d of %d records (%.2f%%) were quarantined, more than --max-bad-ratio %s allows;"
+                    + " raw tables were left unchanged",
+                quarantined, read, badRatio * 100, options.maxBadRatio())
+            : null;
+
+    // Publish: the failed run keeps only its quarantine rows and its run record.
+    List<StagedFile> published = new ArrayList<>();
+    for (StagedFile file : staged) {
+      if (!failed || file.table().equals(Tables.QUARANTINE.name())) {
+        published.add(file);
+      }
+    }
+    Instant finished = Instant.now();
+    long eventsWritten = stats.values().stream().mapToLong(FormatStats::eventsWritten).sum();
+    long metricsWritten = stats.values().stream().mapToLong(FormatStats::metricsWritten).sum();
+    StagedFile runRow =
+        writeRunRow(hadoop, settings, plan, started, finished, read,
+            failed ? 0 : eventsWritten, failed ? 0 : metricsWritten, quarantined, failed, message);
+    published.add(runRow);
+
+    List<CommitRecord.Move> moves = moves(warehouse, runId, published);
+    List<CommitRecord.CommittedInput> inputs = new ArrayList<>();
+    for (PlannedFile file : plan.files()) {
+      inputs.add(new CommitRecord.CommittedInput(
+          file.uri(), file.fingerprint(), file.formatId(), recordsByFile.getOrDefault(file.uri(), 0L)));
+    }
+    CommitRecord record =
+        new CommitRecord(CommitRecord.CURRENT_VERSION, runId, failed ? "failed" : "succeeded",
+            started.toString(), finished.toString(), inputs, moves);
+    warehouse.commit(record);
+
+    Map<String, Long> rowsByTable = new LinkedHashMap<>();
+    for (TableDefinition table : Tables.ALL) {
+      rowsByTable.put(table.name(), 0L);
+    }
+    published.forEach(file -> rowsByTable.merge(file.table(), file.rows(), Long::sum));
+    Map<String, IngestResult.SourceCounts> bySource = new LinkedHashMap<>();
+    stats.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(entry -> bySource.put(entry.getKey(), new IngestResult.SourceCounts(
+            plan.filesByFormat().getOrDefault(entry.getKey(), 0L),
+            entry.getValue().recordsRead(), entry.getValue().eventsWritten(),
+            entry.getValue().metricsWritten(), entry.getValue().quarantined(), entry.getValue().bytes())));
+    return new IngestResult(runId, record.status(), message, plan.files().size(), plan.skippedFiles(),
+        plan.duplicatesSkipped(), bySource, rowsByTable, badRatio, plan.bytesToParse(),
+        Duration.between(started, finished));
+  }
+
+  private static String newRunId(Instant started) {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+        + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+  }
+
+  private static void describe(JavaSparkContext jsc, String runId, String step) {
+    jsc.setJobGroup("INGEST " + runId, "INGEST run=" + runId + " " + step, false);
+  }
+
+  static List<FileBlock> blocksOf(List<FileStatus> files) {
+    List<FileBlock> blocks = new ArrayList<>();
+    for (FileStatus file : files) {
+      String uri = file.getPath().toString();
+      long length = file.getLen();
+      int index = 0;
+      long start = 0;
+      do {
+        long end = Math.min(length, start + FileBlock.BLOCK_BYTES);
+        blocks.add(new FileBlock(uri, length, index++, start, end));
+        start = end;
+      } while (start < length);
+    }
+    return blocks;
+  }
+
+  /** One input file after the scan. */
+  record PlannedFile(String uri, String fingerprint, String formatId) {}
+
+  /** The parse plan. */
+  record Plan(List<SplitTask> tasks, List<PlannedFile> files, long skippedFiles, long duplicatesSkipped,
+      long bytesToParse, Map<String, Long> filesByFormat) {}
+
+  private Plan plan(List<FileStatus> files, List<BlockScan> scans, Map<String, Long> ingested) {
+    Map<String, List<BlockScan>> byFile = new HashMap<>();
+    for (BlockScan scan : scans) {
+      byFile.computeIfAbsent(scan.block().uri(), uri -> new ArrayList<>()).add(scan);
+    }
+    List<SplitTask.Split> splits = new ArrayList<>();
+    List<PlannedFile> planned = new ArrayList<>();
+    Map<String, Long> filesByFormat = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    long skippedFiles = 0;
+    long duplicates = 0;
+    for (FileStatus status : files) {
+      String uri = status.getPath().toString();
+      List<BlockScan> fileScans = byFile.get(uri);
+      fileScans.sort(Comparator.comparingInt(scan -> scan.block().index()));
+      String fingerprint = fingerprint(status.getLen(), fileScans);
+      if (ingested.containsKey(fingerprint) || !seen.add(fingerprint)) {
+        skippedFiles++;
+        duplicates += ingested.getOrDefault(fingerprint, 0L);
+        continue;
+      }
+      BlockScan first = fileScans.get(0);
+      InputFormat format = options.format().orElse(first.detected());
+      String undetected = null;
+      if (format == null) {
+        undetected = first.sampleProblem() != null
+            ? "file could not be read: " + first.sampleProblem()
+            : "could not detect the format of " + status.getPath().getName()
+                + " from its first lines; pass --format to name it";
+      }
+      String formatId = format == null ? "unknown" : format.id();
+      planned.add(new PlannedFile(uri, fingerprint, formatId));
+      filesByFormat.merge(formatId, 1L, Long::sum);
+      String name = status.getPath().getName();
+      if (first.gzip()) {
+        splits.add(new SplitTask.Split(uri, name, fingerprint, 0, status.getLen(), true, 1, format, undetected));
+        continue;
+      }
+      long newlinesBefore = 0;
+      for (BlockScan scan : fileScans) {
+        FileBlock block = scan.block();
+        splits.add(new SplitTask.Split(uri, name, fingerprint, block.start(), block.end(), false,
+            1 + newlinesBefore, format, undetected));
+        newlinesBefore += scan.newlines();
+      }
+    }
+    List<SplitTask> tasks = new ArrayList<>();
+    List<SplitTask.Split> current = new ArrayList<>();
+    long currentBytes = 0;
+    long total = 0;
+    for (SplitTask.Split split : splits) {
+      long weight = (split.end() - split.start()) * (split.gzip() ? GZIP_EXPANSION : 1);
+      total += split.end() - split.start();
+      if (!current.isEmpty() && currentBytes + weight > FileBlock.BLOCK_BYTES) {
+        tasks.add(new SplitTask(tasks.size(), current));
+        current = new ArrayList<>();
+        currentBytes = 0;
+      }
+      current.add(split);
+      currentBytes += weight;
+    }
+    if (!current.isEmpty()) {
+      tasks.add(new SplitTask(tasks.size(), current));
+    }
+    return new Plan(tasks, planned, skippedFiles, duplicates, total, filesByFormat);
+  }
+
+  /** md5 over the file length and the md5 of each fixed-size block, so blocks hash in parallel. */
+  private static String fingerprint(long length, List<BlockScan> scans) {
+    var md5 = BlockScanner.md5();
+    md5.update(Long.toString(length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    for (BlockScan scan : scans) {
+      md5.update(scan.md5().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    return java.util.HexFormat.of().formatHex(md5.digest());
+  }
+
+  private StagedFile writeRunRow(Configuration hadoop, IngestSettings settings, Plan plan, Instant started,
+      Instant finished, long read, long events, long metrics, long quarantined, boolean failed, String message)
+      throws IOException {
+    Path path = new Path(settings.stagingUri() + "/ingest_runs/dt=" + settings.runDate() + "/part-run.parquet");
+    List<String> fileLines = plan.files().stream()
+        .map(file -> file.uri() + '\t' + file.formatId() + '\t' + file.fingerprint())
+        .toList();
+    Object[] row = {
+      settings.runId(), options.inputs(), fileLines,
+      TimestampPolicy.toMicros(started), TimestampPolicy.toMicros(finished),
+      read, events, metrics, quarantined, plan.duplicatesSkipped(), plan.skippedFiles(),
+      failed ? "failed" : "succeeded", message
+    };
+    try (TableFileWriter writer = new TableFileWriter(Tables.INGEST_RUNS, path, hadoop, 1 << 20)) {
+      writer.write(row);
+    }
+    return new StagedFile(Tables.INGEST_RUNS.name(), settings.runDate(), path.toString(), 1);
+  }
+
+  private static List<CommitRecord.Move> moves(Warehouse warehouse, String runId, List<StagedFile> files) {
+    List<StagedFile> sorted = new ArrayList<>(files);
+    sorted.sort(Comparator.comparing(StagedFile::stagingPath));
+    Map<String, Integer> sequence = new HashMap<>();
+    List<CommitRecord.Move> moves = new ArrayList<>();
+    for (StagedFile file : sorted) {
+      TableDefinition table = Tables.byName(file.table()).orElseThrow();
+      String partition = table.name() + "/dt=" + file.dt();
+      int number = sequence.merge(partition, 1, Integer::sum);
+      Path target = new Path(warehouse.tablePath(table),
+          "dt=" + file.dt() + "/part-" + runId + String.format("-%05d.parquet", number));
+      moves.add(new CommitRecord.Move(file.stagingPath(), target.toString()));
+    }
+    return moves;
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+}

@@ -1,0 +1,73 @@
+package io.opslake.ingest;
+
+import io.opslake.ingest.format.InputFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Options of one ingest run, validated on construction.
+ *
+ * @param inputs files, directories (read recursively, skipping names that start with {@code _} or
+ *     {@code .}) or globs, as URIs or local paths
+ * @param format the format of every input, or empty to detect it per file
+ * @param warehouse warehouse root URI or local path
+ * @param maxBadRatio the run fails when quarantined / read exceeds this (0..1)
+ * @param maxLineBytes lines longer than this are quarantined
+ * @param startedAt the run's start, which also ends the plausible timestamp window (+1 day)
+ */
+public record IngestOptions(
+    List<String> inputs,
+    Optional<InputFormat> format,
+    String warehouse,
+    double maxBadRatio,
+    int maxLineBytes,
+    Instant startedAt) {
+
+  public static final double DEFAULT_MAX_BAD_RATIO = 0.01;
+  public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+  public IngestOptions {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(startedAt, "startedAt");
+    inputs = List.copyOf(inputs);
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("Cannot ingest: no --input given");
+    }
+    if (warehouse == null || warehouse.isBlank()) {
+      throw new IllegalArgumentException("Cannot ingest: --warehouse is empty");
+    }
+    if (!(maxBadRatio >= 0 && maxBadRatio <= 1)) {
+      throw new IllegalArgumentException(
+          "Cannot ingest: --max-bad-ratio " + maxBadRatio + " is not between 0 and 1");
+    }
+    if (maxLineBytes < 1024) {
+      throw new IllegalArgumentException(
+          "Cannot ingest: --max-line-bytes " + maxLineBytes + " is below 1024");
+    }
+  }
+
+  /** Options with defaults for everything but the inputs and the warehouse. */
+  public static IngestOptions of(List<String> inputs, String warehouse) {
+    return new IngestOptions(
+        inputs, Optional.empty(), warehouse, DEFAULT_MAX_BAD_RATIO, DEFAULT_MAX_LINE_BYTES, Instant.now());
+  }
+
+  public IngestOptions withFormat(InputFormat newFormat) {
+    return new IngestOptions(inputs, Optional.of(newFormat), warehouse, maxBadRatio, maxLineBytes, startedAt);
+  }
+
+  public IngestOptions withMaxBadRatio(double ratio) {
+    return new IngestOptions(inputs, format, warehouse, ratio, maxLineBytes, startedAt);
+  }
+
+  public IngestOptions withStartedAt(Instant start) {
+    return new IngestOptions(inputs, format, warehouse, maxBadRatio, maxLineBytes, start);
+  }
+
+  public IngestOptions withMaxLineBytes(int bytes) {
+    return new IngestOptions(inputs, format, warehouse, maxBadRatio, bytes, startedAt);
+  }
+}

@@ -1,0 +1,52 @@
+package io.opslake.ingest;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What an ingest run did.
+ *
+ * @param runId the run id
+ * @param status succeeded or failed
+ * @param message why it failed, or null
+ * @param filesRead input files parsed
+ * @param filesSkipped input files skipped because their content was already ingested
+ * @param duplicatesSkipped records in the skipped files
+ * @param bySource counts per input format id
+ * @param rowsByTable rows published per table (raw tables stay untouched on a failed run)
+ * @param badRatio quarantined / records read
+ * @param elapsed wall-clock time of the run
+ */
+public record IngestResult(
+    String runId,
+    String status,
+    String message,
+    long filesRead,
+    long filesSkipped,
+    long duplicatesSkipped,
+    Map<String, SourceCounts> bySource,
+    Map<String, Long> rowsByTable,
+    double badRatio,
+    long bytesRead,
+    Duration elapsed) {
+
+  public IngestResult {
+    bySource = Map.copyOf(bySource);
+    rowsByTable = Map.copyOf(rowsByTable);
+  }
+
+  public boolean succeeded() {
+    return "succeeded".equals(status);
+  }
+
+  public long recordsRead() {
+    return bySource.values().stream().mapToLong(SourceCounts::read).sum();
+  }
+
+  public long quarantined() {
+    return bySource.values().stream().mapToLong(SourceCounts::quarantined).sum();
+  }
+
+  /** Counts for one input format. */
+  public record SourceCounts(long files, long read, long events, long metrics, long quarantined, long bytes) {}
+}

@@ -1,0 +1,25 @@
+package io.opslake.ingest.engine;
+
+import io.opslake.ingest.format.TimestampPolicy;
+import java.io.Serializable;
+
+/**
+ * Run-wide settings every parse task needs.
+ *
+ * @param runId the ingest run id (also written into every row)
+ * @param stagingUri root of this run's staging area
+ * @param runDate the run's UTC start date (ISO), the quarantine partition
+ * @param timestamps plausibility window for event times
+ * @param maxLineBytes longer lines are quarantined
+ * @param rowGroupBytes Parquet row-group size (memory per open output file)
+ * @param maxOpenFiles open output files per task before the least recently used is closed
+ */
+public record IngestSettings(
+    String runId,
+    String stagingUri,
+    String runDate,
+    TimestampPolicy timestamps,
+    int maxLineBytes,
+    long rowGroupBytes,
+    int maxOpenFiles)
+    implements Serializable {}

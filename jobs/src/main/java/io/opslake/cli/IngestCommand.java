@@ -1,0 +1,82 @@
+package io.opslake.cli;
+
+import io.opslake.ingest.DefaultFormats;
+import io.opslake.ingest.IngestJob;
+import io.opslake.ingest.IngestOptions;
+import io.opslake.ingest.IngestResult;
+import io.opslake.ingest.format.InputFormat;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code opslake ingest}: lands raw files in the warehouse. */
+@Command(
+    name = "ingest",
+    description = "Ingest raw monitoring files (plain or gzip) into raw_events, raw_metrics and quarantine.",
+    mixinStandardHelpOptions = true)
+final class IngestCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "<file|dir|glob>",
+      description = "Input files, directories (recursive) or globs; repeatable.")
+  List<String> inputs;
+
+  @Option(names = "--format", defaultValue = "auto", paramLabel = "<name>",
+      description = "auto (detect per file) or one of: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = FormatNames.class)
+  String format;
+
+  @Mixin WarehouseOption warehouse;
+
+  @Option(names = "--max-bad-ratio", defaultValue = "0.01", paramLabel = "<ratio>",
+      description = "Fail (exit 1) when quarantined/read exceeds this; quarantine and the run record are still written (default: ${DEFAULT-VALUE}).")
+  double maxBadRatio;
+
+  @Option(names = "--max-line-bytes", defaultValue = "1048576", paramLabel = "<bytes>",
+      description = "Quarantine lines longer than this (default: ${DEFAULT-VALUE}).")
+  int maxLineBytes;
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
+
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Arrays.stream(InputFormat.values()).map(InputFormat::id).iterator();
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<InputFormat> chosen = Optional.empty();
+    if (!format.equals("auto")) {
+      chosen = Optional.of(InputFormat.fromId(format).orElseThrow(() -> new IllegalArgumentException(
+          "Cannot ingest: --format " + format + " is not auto or one of "
+              + Arrays.stream(InputFormat.values()).map(InputFormat::id).collect(Collectors.joining(", ")))));
+    }
+    IngestOptions options = new IngestOptions(inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now());
+    SparkSession spark = SparkSessions.create("opslake ingest");
+    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), err()::println).run();
+    out().print(json ? Summaries.ingestJson(result) : Summaries.ingestText(result));
+    if (!result.succeeded()) {
+      err().println("opslake ingest: " + result.message());
+      return 1;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,30 @@
+package io.opslake.cli;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the CLI's SparkSession. Under {@code spark-submit} the master and resources come from
+ * the submit command; run by {@code bin/opslake} there is no master, and opslake uses local mode
+ * with all cores, a lean UI-less setup, and UTC as the session time zone (partition dates are UTC).
+ */
+final class SparkSessions {
+  private SparkSessions() {}
+
+  static SparkSession create(String appName) {
+    SparkConf conf = new SparkConf(true);
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    if (!conf.contains("spark.master")) {
+      builder
+          .master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())))
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    builder.config("spark.sql.session.timeZone", "UTC");
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+}

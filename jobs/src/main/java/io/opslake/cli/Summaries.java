@@ -1,0 +1,70 @@
+package io.opslake.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.opslake.ingest.IngestResult;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The end-of-run summaries the CLI prints, as text for people and as JSON for scripts. */
+final class Summaries {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Summaries() {}
+
+  static String ingestText(IngestResult result) {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, "ingest run %s %s in %.1f s%n", result.runId(), result.status(),
+        result.elapsed().toMillis() / 1000.0));
+    text.append(String.format(Locale.ROOT, "  %-16s %7s %12s %12s %12s %12s%n",
+        "source", "files", "read", "events", "metrics", "quarantined"));
+    long files = 0;
+    for (Map.Entry<String, IngestResult.SourceCounts> entry : result.bySource().entrySet()) {
+      IngestResult.SourceCounts counts = entry.getValue();
+      files += counts.files();
+      text.append(String.format(Locale.ROOT, "  %-16s %7d %12d %12d %12d %12d%n", entry.getKey(),
+          counts.files(), counts.read(), counts.events(), counts.metrics(), counts.quarantined()));
+    }
+    text.append(String.format(Locale.ROOT, "  %-16s %7d %12d %12d %12d %12d%n", "total", files,
+        result.recordsRead(),
+        result.bySource().values().stream().mapToLong(IngestResult.SourceCounts::events).sum(),
+        result.bySource().values().stream().mapToLong(IngestResult.SourceCounts::metrics).sum(),
+        result.quarantined()));
+    text.append("  rows written:");
+    result.rowsByTable().forEach((table, rows) -> text.append(' ').append(table).append('=').append(rows));
+    text.append(System.lineSeparator());
+    text.append(String.format(Locale.ROOT, "  skipped: %d files already ingested (%d records)%n",
+        result.filesSkipped(), result.duplicatesSkipped()));
+    text.append(String.format(Locale.ROOT, "  bad ratio: %.4f%%, %.1f MB parsed%n", result.badRatio() * 100,
+        result.bytesRead() / 1e6));
+    return text.toString();
+  }
+
+  static String ingestJson(IngestResult result) throws JsonProcessingException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("run_id", result.runId());
+    json.put("status", result.status());
+    json.put("message", result.message());
+    json.put("elapsed_seconds", result.elapsed().toMillis() / 1000.0);
+    json.put("files_read", result.filesRead());
+    json.put("files_skipped", result.filesSkipped());
+    json.put("duplicates_skipped", result.duplicatesSkipped());
+    json.put("records_read", result.recordsRead());
+    json.put("quarantined", result.quarantined());
+    json.put("bad_ratio", result.badRatio());
+    json.put("bytes_parsed", result.bytesRead());
+    Map<String, Object> sources = new LinkedHashMap<>();
+    result.bySource().forEach((source, counts) -> sources.put(source, Map.of(
+        "files", counts.files(), "read", counts.read(), "events", counts.events(),
+        "metrics", counts.metrics(), "quarantined", counts.quarantined())));
+    json.put("sources", sources);
+    json.put("rows_written", result.rowsByTable());
+    return JSON.writeValueAsString(json) + System.lineSeparator();
+  }
+
+  static String toJson(Object value) throws JsonProcessingException {
+    return JSON.writeValueAsString(value) + System.lineSeparator();
+  }
+}

@@ -1,0 +1,154 @@
+package io.opslake.jobs.query;
+
+import io.opslake.ingest.commit.Warehouse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Runs one analyst SQL statement with every warehouse table registered as a view under its own
+ * name. Table output collects at most {@code maxRows} rows to the driver; CSV and JSON stream all
+ * rows through the driver one partition at a time ({@code toLocalIterator}); Parquet is written by
+ * the executors.
+ */
+public final class QueryJob {
+  private final SparkSession spark;
+  private final QueryOptions options;
+
+  public QueryJob(SparkSession spark, QueryOptions options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  /** Rows written (for table format: rows shown). */
+  public record QueryResult(long rows, List<String> columns) {}
+
+  public QueryResult run(PrintWriter stdout) throws IOException {
+    Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration()).registerViews(spark);
+    spark.sparkContext().setJobDescription("QUERY " + abbreviate(options.sql()));
+    Dataset<Row> result = spark.sql(options.sql());
+    List<String> columns = List.of(result.columns());
+    long rows;
+    switch (options.format()) {
+      case TABLE -> {
+        List<Row> shown = result.limit(options.maxRows() + 1).collectAsList();
+        String text = result.showString(options.maxRows(), 60, false);
+        rows = Math.min(shown.size(), options.maxRows());
+        write(stdout, text);
+      }
+      case CSV -> rows = csv(stdout, result);
+      case JSON -> rows = stream(stdout, null, result.toJSON());
+      case PARQUET -> {
+        result.write().mode(SaveMode.ErrorIfExists).parquet(options.out().orElseThrow());
+        rows = spark.read().parquet(options.out().orElseThrow()).count();
+      }
+      default -> throw new IllegalStateException("unknown format " + options.format());
+    }
+    return new QueryResult(rows, columns);
+  }
+
+  /**
+   * Streams text lines through the driver one partition at a time, so a large result never sits
+   * in driver memory whole.
+   */
+  private long stream(PrintWriter stdout, String header, Dataset<String> lines) throws IOException {
+    OutputStream target = options.out().isPresent() ? open(options.out().get()) : null;
+    PrintWriter out = target == null ? stdout : new PrintWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8));
+    long rows = 0;
+    try {
+      if (header != null) {
+        out.println(header);
+      }
+      Iterator<String> iterator = lines.toLocalIterator();
+      while (iterator.hasNext()) {
+        out.println(iterator.next());
+        rows++;
+      }
+      out.flush();
+    } finally {
+      if (target != null) {
+        out.close();
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * RFC 4180 CSV with a header. Values are rendered by Spark (casts to string in the session time
+   * zone; arrays, maps and structs as JSON), so the CSV shows what SQL shows.
+   */
+  private long csv(PrintWriter stdout, Dataset<Row> result) throws IOException {
+    StructField[] fields = result.schema().fields();
+    Column[] asText = new Column[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      Column column = functions.col(quoteIdentifier(fields[i].name()));
+      boolean nested = fields[i].dataType() instanceof ArrayType
+          || fields[i].dataType() instanceof MapType
+          || fields[i].dataType() instanceof StructType;
+      asText[i] = (nested ? functions.to_json(column) : column.cast("string")).as("c" + i);
+    }
+    Dataset<String> lines = result.select(asText).map(
+        (MapFunction<Row, String>) QueryJob::csvLine, Encoders.STRING());
+    String header = String.join(",", java.util.Arrays.stream(fields).map(field -> csvField(field.name())).toList());
+    return stream(stdout, header, lines);
+  }
+
+  private static String csvLine(Row row) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.length(); i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      if (!row.isNullAt(i)) {
+        line.append(csvField(row.getString(i)));
+      }
+    }
+    return line.toString();
+  }
+
+  private static String csvField(String value) {
+    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+      return value;
+    }
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  private static String quoteIdentifier(String name) {
+    return '`' + name.replace("`", "``") + '`';
+  }
+
+  private OutputStream open(String uri) throws IOException {
+    Path path = new Path(Warehouse.qualify(uri));
+    FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    return fs.create(path, false);
+  }
+
+  private static void write(PrintWriter stdout, String text) {
+    stdout.print(text);
+    stdout.flush();
+  }
+
+  private static String abbreviate(String sql) {
+    String oneLine = sql.replaceAll("\\s+", " ");
+    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "…";
+  }
+
+}
