@@ -136,7 +136,18 @@ public final class MiniHdfs implements AutoCloseable {
       // During JVM exit the DataNode fails to unregister its own Hadoop shutdown hook and stops
       // half way, before the storage is deleted. Its threads die with the JVM; the disk does not.
     }
-    deleteRecursively(baseDirectory);
+    // The half-stopped DataNode may still write its replica cache while we delete.
+    for (int attempt = 0; attempt < 10 && Files.exists(baseDirectory); attempt++) {
+      deleteRecursively(baseDirectory);
+      if (Files.exists(baseDirectory)) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   private static void deleteRecursively(Path directory) {
