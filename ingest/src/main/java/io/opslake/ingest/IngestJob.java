@@ -39,6 +39,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
@@ -78,26 +79,41 @@ public final class IngestJob {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Warehouse warehouse = Warehouse.open(options.warehouse(), hadoop);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    HadoopConf conf = new HadoopConf(hadoop);
+    // Broadcast: a Hadoop Configuration is hundreds of entries, and deserializing it in every task
+    // cost as much as parsing a few MB; a broadcast is deserialized once per executor.
+    Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
 
+    long listStarted = System.nanoTime();
     List<FileStatus> files = InputListing.expand(options.inputs(), hadoop);
     long totalBytes = files.stream().mapToLong(FileStatus::getLen).sum();
-    progress.accept(String.format(Locale.ROOT, "ingest %s: %d files, %s", runId, files.size(), megabytes(totalBytes)));
+    progress.accept(String.format(Locale.ROOT, "ingest %s: listed %d files, %s in %.1f s", runId, files.size(),
+        megabytes(totalBytes), seconds(listStarted)));
 
     // Pass 1: fingerprints, line counts, formats.
     List<FileBlock> blocks = blocksOf(files);
     describe(jsc, runId, "scan " + blocks.size() + " blocks");
+    long scanStarted = System.nanoTime();
     FormatSupport formatSupport = formats;
+    // Small files share a task (a task costs a few milliseconds of scheduling, a 1 KB file far less).
+    List<List<FileBlock>> scanTasks = binPack(blocks);
     List<BlockScan> scans =
-        blocks.isEmpty()
+        scanTasks.isEmpty()
             ? List.of()
-            : jsc.parallelize(blocks, Math.max(1, blocks.size()))
-                .map(block -> BlockScanner.scan(block, conf, formatSupport))
+            : jsc.parallelize(scanTasks, scanTasks.size())
+                .flatMap(task -> {
+                  List<BlockScan> results = new ArrayList<>(task.size());
+                  for (FileBlock block : task) {
+                    results.add(BlockScanner.scan(block, conf.value(), formatSupport));
+                  }
+                  return results.iterator();
+                })
                 .collect();
 
     // Plan: skip what was ingested, number lines, bin splits into tasks.
     Map<String, Long> ingested = warehouse.ingestedFingerprints();
     Plan plan = plan(files, scans, ingested);
+    progress.accept(String.format(Locale.ROOT, "ingest %s: scanned %d blocks in %.1f s; %d files to parse (%s), %d already ingested",
+        runId, blocks.size(), seconds(scanStarted), plan.files().size(), megabytes(plan.bytesToParse()), plan.skippedFiles()));
 
     IngestSettings settings =
         new IngestSettings(
@@ -112,6 +128,7 @@ public final class IngestJob {
     SplitIngestor ingestor = new SplitIngestor(settings, conf, formatSupport, bytesDone::add);
     List<TaskOutput> outputs;
     describe(jsc, runId, "parse " + plan.tasks().size() + " tasks");
+    long parseStarted = System.nanoTime();
     try (ProgressReporter reporter = new ProgressReporter(progress, bytesDone, plan.bytesToParse(), runId)) {
       outputs =
           plan.tasks().isEmpty()
@@ -125,6 +142,8 @@ public final class IngestJob {
     } finally {
       jsc.clearJobGroup();
     }
+
+    progress.accept(String.format(Locale.ROOT, "ingest %s: parsed %d tasks in %.1f s", runId, outputs.size(), seconds(parseStarted)));
 
     // Account.
     Map<String, FormatStats> stats = new HashMap<>();
@@ -172,7 +191,9 @@ public final class IngestJob {
     CommitRecord record =
         new CommitRecord(CommitRecord.CURRENT_VERSION, runId, failed ? "failed" : "succeeded",
             started.toString(), finished.toString(), inputs, moves);
+    long commitStarted = System.nanoTime();
     warehouse.commit(record);
+    progress.accept(String.format(Locale.ROOT, "ingest %s: committed %d files in %.1f s", runId, moves.size(), seconds(commitStarted)));
 
     Map<String, Long> rowsByTable = new LinkedHashMap<>();
     for (TableDefinition table : Tables.ALL) {
@@ -214,6 +235,25 @@ public final class IngestJob {
       } while (start < length);
     }
     return blocks;
+  }
+
+  private static List<List<FileBlock>> binPack(List<FileBlock> blocks) {
+    List<List<FileBlock>> tasks = new ArrayList<>();
+    List<FileBlock> current = new ArrayList<>();
+    long bytes = 0;
+    for (FileBlock block : blocks) {
+      if (!current.isEmpty() && bytes + block.length() > FileBlock.BLOCK_BYTES) {
+        tasks.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(block);
+      bytes += block.length();
+    }
+    if (!current.isEmpty()) {
+      tasks.add(current);
+    }
+    return tasks;
   }
 
   /** One input file after the scan. */
@@ -333,6 +373,10 @@ public final class IngestJob {
       moves.add(new CommitRecord.Move(file.stagingPath(), target.toString()));
     }
     return moves;
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
   }
 
   private static String megabytes(long bytes) {

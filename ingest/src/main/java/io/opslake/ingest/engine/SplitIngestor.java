@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The second ingest pass, run in one Spark task: reads the task's file splits line by line, feeds
@@ -20,7 +21,7 @@ import org.apache.hadoop.fs.Path;
 public final class SplitIngestor implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private final IngestSettings settings;
-  private final HadoopConf conf;
+  private final Broadcast<HadoopConf> conf;
   private final FormatSupport parsers;
   /** Records since the last progress report, read by the driver through an accumulator. */
   private final ProgressCounter progress;
@@ -31,7 +32,7 @@ public final class SplitIngestor implements java.io.Serializable {
     void add(long bytes);
   }
 
-  public SplitIngestor(IngestSettings settings, HadoopConf conf, FormatSupport parsers, ProgressCounter progress) {
+  public SplitIngestor(IngestSettings settings, Broadcast<HadoopConf> conf, FormatSupport parsers, ProgressCounter progress) {
     this.settings = settings;
     this.conf = conf;
     this.parsers = parsers;
@@ -42,7 +43,7 @@ public final class SplitIngestor implements java.io.Serializable {
     Map<String, FormatStats> statsByFormat = new HashMap<>();
     Map<String, Long> recordsByFile = new HashMap<>();
     String prefix = String.format("part-%s-%05d-a%d", settings.runId(), task.taskIndex(), attempt);
-    try (StagingWriters writers = new StagingWriters(settings, conf.get(), prefix)) {
+    try (StagingWriters writers = new StagingWriters(settings, conf.value().get(), prefix)) {
       for (SplitTask.Split split : task.splits()) {
         FormatStats stats = new FormatStats();
         RowSink sink = new RowSink(writers, settings, split, stats);
@@ -57,7 +58,7 @@ public final class SplitIngestor implements java.io.Serializable {
 
   private void ingestSplit(SplitTask.Split split, RowSink sink, FormatStats stats) throws IOException {
     Path path = new Path(split.uri());
-    FileSystem fs = path.getFileSystem(conf.get());
+    FileSystem fs = path.getFileSystem(conf.value().get());
     RecordParser parser = newParser(split, new ParseContext(split.fileName(), settings.timestamps()));
     try (FSDataInputStream raw = fs.open(path)) {
       stats.bytes = SplitReader.read(raw, split, settings.maxLineBytes(), parser, sink);

@@ -81,6 +81,10 @@ public record TimestampPolicy(Instant earliest, Instant latest) implements java.
       throw new TimestampException("timestamp is missing");
     }
     String trimmed = text.trim();
+    long digits = plainDigits(trimmed);
+    if (digits >= 0) {
+      return check(epochToMicros(digits));
+    }
     char first = trimmed.charAt(0);
     if ((first >= '0' && first <= '9' || first == '-')
         && trimmed.length() < 25
@@ -97,6 +101,23 @@ public record TimestampPolicy(Instant earliest, Instant latest) implements java.
       }
     }
     return check(parseIso(trimmed));
+  }
+
+  /** The value of 1 to 18 ASCII digits, or -1: the common epoch-number case without exceptions. */
+  private static long plainDigits(String text) {
+    int length = text.length();
+    if (length == 0 || length > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** Validates an epoch number of unknown unit. */

@@ -17,7 +17,8 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  */
 public final class TableFileWriter implements Closeable {
   private static final java.util.List<String> UNIQUE_VALUED_COLUMNS =
-      java.util.List.of("event_id", "md5", "ts", "received_at", "source_line", "line", "raw");
+      java.util.List.of("event_id", "md5", "ts", "received_at", "source_line", "line", "raw",
+          "attributes.key_value.value");
 
   private final ParquetWriter<Object[]> writer;
   private final Path path;
