@@ -59,6 +59,8 @@ public final class IngestJob {
   private static final int MAX_OPEN_FILES_PER_TASK = 48;
   /** Gzip text compresses about this much; used only to size parse tasks. */
   private static final int GZIP_EXPANSION = 5;
+  /** Staging areas without a commit record older than this belong to dead runs. */
+  private static final Duration ABANDONED_STAGING_AGE = Duration.ofHours(1);
 
   private final SparkSession spark;
   private final IngestOptions options;
@@ -78,6 +80,9 @@ public final class IngestJob {
     String runDate = started.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Warehouse warehouse = Warehouse.open(options.warehouse(), hadoop);
+    for (String abandoned : warehouse.removeAbandonedStaging(ABANDONED_STAGING_AGE, Instant.now())) {
+      progress.accept("ingest " + runId + ": removed the staging area of run " + abandoned + ", which died before committing");
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Broadcast: a Hadoop Configuration is hundreds of entries, and deserializing it in every task
     // cost as much as parsing a few MB; a broadcast is deserialized once per executor.

@@ -192,6 +192,22 @@ class IngestJobTest {
     assertThat(fileSchema).isEqualTo(Tables.RAW_EVENTS.dataSchema().asNullable());
   }
 
+  @Test
+  void removesStagingOfRunsThatDiedBeforeCommittingAfterAnHour() throws IOException {
+    Path input = temp.resolve("in/a.log");
+    Files.createDirectories(input.getParent());
+    Files.writeString(input, "event " + DAY1 + " web01 t1\n");
+    Path old = Files.createDirectories(temp.resolve("wh/_opslake/staging/20261120T000000Z-dead01/raw_events"));
+    Path recent = Files.createDirectories(temp.resolve("wh/_opslake/staging/20261120T230000Z-alive1"));
+    Files.setLastModifiedTime(old.getParent(), java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+
+    ingest(options(input));
+
+    assertThat(old.getParent()).doesNotExist();
+    assertThat(recent).exists();
+    assertThat(progress).anyMatch(line -> line.endsWith("removed the staging area of run 20261120T000000Z-dead01, which died before committing"));
+  }
+
   private static List<String> listing(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files.map(path -> path.getFileName().toString())

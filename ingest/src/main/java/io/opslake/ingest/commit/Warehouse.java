@@ -167,6 +167,27 @@ public final class Warehouse {
     return completed;
   }
 
+  /**
+   * Deletes the staging areas of runs that died before their commit point (no commit record) and
+   * were last touched longer ago than {@code olderThan}. The age guard keeps a concurrently
+   * running ingest's staging area safe.
+   *
+   * @return the run ids removed
+   */
+  public List<String> removeAbandonedStaging(java.time.Duration olderThan, java.time.Instant now) throws IOException {
+    List<String> removed = new ArrayList<>();
+    long cutoff = now.minus(olderThan).toEpochMilli();
+    for (FileStatus status : listOrEmpty(new Path(root, META_DIR + "/staging"))) {
+      String runId = status.getPath().getName();
+      boolean committed = fs.exists(new Path(commitsPath(), runId + ".json"));
+      if (status.isDirectory() && !committed && status.getModificationTime() < cutoff) {
+        fs.delete(status.getPath(), true);
+        removed.add(runId);
+      }
+    }
+    return removed;
+  }
+
   /** Deletes a run's staging area (an aborted run, or one whose data was not committed). */
   public void discardStaging(String runId) throws IOException {
     fs.delete(stagingPath(runId), true);
