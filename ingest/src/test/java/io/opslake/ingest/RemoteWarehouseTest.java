@@ -54,7 +54,8 @@ class RemoteWarehouseTest {
     try (OutputStream out = fs.create(input, true)) {
       out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    IngestOptions options = IngestOptions.of(List.of(root + "/landing"), root + "/warehouse").withStartedAt(NOW);
+    IngestOptions options =
+        IngestOptions.of(List.of(root + "/landing"), root + "/warehouse").withStartedAt(NOW).withMaxBadRatio(0.05);
 
     IngestResult first = new IngestJob(spark, options, new DefaultFormats(), message -> {}).run();
     IngestResult second = new IngestJob(spark, options, new DefaultFormats(), message -> {}).run();
@@ -67,13 +68,13 @@ class RemoteWarehouseTest {
     List<Row> events = warehouse.read(spark, Tables.RAW_EVENTS).selectExpr("url", "cast(dt as string)", "source_file")
         .orderBy("source_line").collectAsList();
     assertThat(events).hasSize(50);
-    assertThat(events.get(0).toString()).isEqualTo("[/p0,2026-11-21," + input.toString() + "]");
+    assertThat(events.get(0).toString()).isEqualTo("[/p0,2026-11-20," + input.toString() + "]");
     assertThat(warehouse.read(spark, Tables.INGEST_RUNS).count()).isEqualTo(2);
     // Nothing left in staging, and the table holds only published part files.
     assertThat(fs.exists(new Path(root + "/warehouse/_opslake/staging"))
         && fs.listStatus(new Path(root + "/warehouse/_opslake/staging")).length > 0).isFalse();
     List<String> names = new ArrayList<>();
-    for (FileStatus status : fs.listStatus(new Path(root + "/warehouse/raw_events/dt=2026-11-21"))) {
+    for (FileStatus status : fs.listStatus(new Path(root + "/warehouse/raw_events/dt=2026-11-20"))) {
       names.add(status.getPath().getName());
     }
     assertThat(names.stream().filter(name -> !name.startsWith(".")).collect(Collectors.toList()))

@@ -12,16 +12,24 @@ import java.util.List;
  * @param inputs the files this run consumed; a later run skips files whose fingerprint appears
  *     in a succeeded record
  * @param moves staging file → final file, to be applied (idempotently) after the commit point
+ * @param swaps whole partitions replaced by a staged directory (derived tables rebuilt by date)
  */
 public record CommitRecord(
     int version, String runId, String status, String startedAt, String finishedAt,
-    List<CommittedInput> inputs, List<Move> moves) {
+    List<CommittedInput> inputs, List<Move> moves, List<PartitionSwap> swaps) {
 
   public static final int CURRENT_VERSION = 1;
 
   public CommitRecord {
-    inputs = List.copyOf(inputs);
-    moves = List.copyOf(moves);
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    moves = moves == null ? List.of() : List.copyOf(moves);
+    swaps = swaps == null ? List.of() : List.copyOf(swaps);
+  }
+
+  /** A record that only appends files (ingest). */
+  public CommitRecord(int version, String runId, String status, String startedAt, String finishedAt,
+      List<CommittedInput> inputs, List<Move> moves) {
+    this(version, runId, status, startedAt, finishedAt, inputs, moves, List.of());
   }
 
   public boolean succeeded() {
@@ -30,6 +38,12 @@ public record CommitRecord(
 
   /** One input file of the run: its URI, content fingerprint, format and record count. */
   public record CommittedInput(String uri, String fingerprint, String format, long records) {}
+
+  /**
+   * Replace the partition directory {@code target} by the staged directory {@code staged}; the
+   * old directory is moved to {@code trash} first and deleted once the record is applied.
+   */
+  public record PartitionSwap(String staged, String target, String trash) {}
 
   /** One staging file to publish at {@code to}. */
   public record Move(String from, String to) {}

@@ -121,6 +121,12 @@ public final class Warehouse {
    * reader finds either no record or a whole one.
    */
   public void commit(CommitRecord record) throws IOException {
+    writeRecord(record);
+    apply(record);
+  }
+
+  /** Step one of {@link #commit}: after it returns the run is committed, applied or not. */
+  void writeRecord(CommitRecord record) throws IOException {
     Path target = new Path(commitsPath(), record.runId() + ".json");
     Path temporary = new Path(commitsPath(), "." + record.runId() + ".json.tmp");
     fs.mkdirs(commitsPath());
@@ -130,7 +136,6 @@ public final class Warehouse {
     if (!fs.rename(temporary, target)) {
       throw new IOException("Cannot commit run " + record.runId() + ": rename to " + target + " failed");
     }
-    apply(record);
   }
 
   /** Moves a committed record's files into place; safe to repeat after a crash at any point. */
@@ -151,8 +156,66 @@ public final class Warehouse {
         throw new IOException("Cannot complete run " + record.runId() + ": rename " + from + " -> " + to + " failed");
       }
     }
+    for (CommitRecord.PartitionSwap swap : record.swaps()) {
+      swapPartition(record.runId(), swap);
+    }
     fs.create(appliedMarker(record.runId()), true).close();
     fs.delete(stagingPath(record.runId()), true);
+    fs.delete(trashPath(record.runId()), true);
+  }
+
+  /**
+   * Two renames: the old partition directory to the trash, the staged one into its place. A
+   * reader sees the old day, or for the instant between the renames no day, never a mix. Each
+   * step checks what a crash may have left, so re-applying is safe.
+   */
+  private void swapPartition(String runId, CommitRecord.PartitionSwap swap) throws IOException {
+    Path staged = new Path(swap.staged());
+    Path target = new Path(swap.target());
+    Path trash = new Path(swap.trash());
+    if (!fs.exists(staged)) {
+      return; // swapped before a crash
+    }
+    if (fs.exists(target)) {
+      fs.mkdirs(trash.getParent());
+      if (!fs.rename(target, trash)) {
+        throw new IOException("Cannot complete run " + runId + ": rename " + target + " -> " + trash + " failed");
+      }
+    }
+    fs.mkdirs(target.getParent());
+    if (!fs.rename(staged, target)) {
+      throw new IOException("Cannot complete run " + runId + ": rename " + staged + " -> " + target + " failed");
+    }
+  }
+
+  /** Where a run moves the partitions it replaces until its record is applied. */
+  public Path trashPath(String runId) {
+    return new Path(root, META_DIR + "/trash/" + runId);
+  }
+
+  /**
+   * Commits a rebuild of whole partitions of a derived table: every {@code dt} directory staged
+   * under {@code stagingPath(runId)/<table>/} replaces the table's directory of the same name.
+   *
+   * @param dates the partition values (YYYY-MM-DD) that were staged; a date with no staged
+   *     directory is left unchanged
+   */
+  public CommitRecord replacePartitions(String runId, TableDefinition table, List<String> dates,
+      java.time.Instant startedAt) throws IOException {
+    List<CommitRecord.PartitionSwap> swaps = new ArrayList<>();
+    String column = table.partitionColumn().name();
+    for (String date : dates) {
+      Path staged = new Path(stagingPath(runId), table.name() + "/" + column + "=" + date);
+      if (fs.exists(staged)) {
+        swaps.add(new CommitRecord.PartitionSwap(staged.toString(),
+            new Path(tablePath(table), column + "=" + date).toString(),
+            new Path(trashPath(runId), table.name() + "/" + column + "=" + date).toString()));
+      }
+    }
+    CommitRecord record = new CommitRecord(CommitRecord.CURRENT_VERSION, runId, "succeeded",
+        startedAt.toString(), java.time.Instant.now().toString(), List.of(), List.of(), swaps);
+    commit(record);
+    return record;
   }
 
   /** Completes committed runs that a crash left unapplied; returns their ids. */
