@@ -302,8 +302,9 @@ public final class IngestJob {
       planned.add(new PlannedFile(uri, fingerprint, formatId));
       filesByFormat.merge(formatId, 1L, Long::sum);
       String name = status.getPath().getName();
-      if (first.gzip()) {
-        splits.add(new SplitTask.Split(uri, name, fingerprint, 0, status.getLen(), true, 1, format, undetected));
+      boolean wholeFile = format != null && format.splitting() == InputFormat.Splitting.WHOLE_FILE;
+      if (first.gzip() || wholeFile) {
+        splits.add(new SplitTask.Split(uri, name, fingerprint, 0, status.getLen(), first.gzip(), 1, format, undetected));
         continue;
       }
       long newlinesBefore = 0;

@@ -6,20 +6,35 @@ import java.util.Optional;
 
 /** The input formats ingest understands; {@link #id()} is the {@code --format} name and the {@code source} column. */
 public enum InputFormat {
-  APP_EVENTS("app_events", "app events as JSON lines"),
-  APP_EVENTS_EDN("app_events_edn", "app events as EDN maps, one per line"),
-  JOURNALD("journald", "journalctl -o json export"),
-  ZAP("zap", "zap-style structured JSON logs, optionally behind a docker-compose prefix"),
-  PLAINTEXT("plaintext", "plain-text application logs with multi-line Java stack traces"),
-  STATSD("statsd", "StatsD and DogStatsD lines"),
-  DCOS_METRICS("dcos_metrics", "DC/OS metrics JSON documents, one per line");
+  APP_EVENTS("app_events", "app events as JSON lines", Splitting.BY_LINE),
+  APP_EVENTS_EDN("app_events_edn", "app events as EDN maps, one per line", Splitting.BY_LINE),
+  JOURNALD("journald", "journalctl -o json export", Splitting.BY_LINE),
+  ZAP("zap", "zap-style structured JSON logs, optionally behind a docker-compose prefix", Splitting.BY_LINE),
+  PLAINTEXT("plaintext", "plain-text application logs with multi-line Java stack traces", Splitting.BY_LINE),
+  STATSD("statsd", "StatsD and DogStatsD lines", Splitting.BY_LINE),
+  DCOS_METRICS("dcos_metrics", "DC/OS metrics JSON documents, one per line", Splitting.BY_LINE);
+
+  /**
+   * Whether a large file may be cut into splits read in parallel. Snapshot formats whose lines
+   * only make sense after a header (a table's column names, a capture's time) are read whole.
+   */
+  public enum Splitting {
+    BY_LINE,
+    WHOLE_FILE
+  }
 
   private final String id;
   private final String description;
+  private final Splitting splitting;
 
-  InputFormat(String id, String description) {
+  InputFormat(String id, String description, Splitting splitting) {
     this.id = id;
     this.description = description;
+    this.splitting = splitting;
+  }
+
+  public Splitting splitting() {
+    return splitting;
   }
 
   public String id() {
