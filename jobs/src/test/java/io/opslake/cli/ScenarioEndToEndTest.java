@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opslake.schemas.Tables;
 import io.opslake.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ class ScenarioEndToEndTest {
 
     assertThat(tables.exitCode()).as(tables.err()).isZero();
     JsonNode list = JSON.readTree(tables.out());
-    assertThat(list).hasSize(4);
+    assertThat(list).hasSize(Tables.ALL.size());
     JsonNode rawEvents = list.get(0);
     assertThat(rawEvents.get("name").asText()).isEqualTo("raw_events");
     assertThat(rawEvents.get("rows").asLong()).isEqualTo(summary.get("rows_written").get("raw_events").asLong());

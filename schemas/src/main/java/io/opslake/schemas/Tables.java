@@ -2,6 +2,7 @@ package io.opslake.schemas;
 
 import static io.opslake.schemas.Column.optional;
 import static io.opslake.schemas.Column.required;
+import static io.opslake.schemas.ColumnType.BOOLEAN;
 import static io.opslake.schemas.ColumnType.DATE;
 import static io.opslake.schemas.ColumnType.DOUBLE;
 import static io.opslake.schemas.ColumnType.INT;
@@ -169,8 +170,98 @@ public final class Tables {
               optional("message", STRING, "Why the run failed, when it did.")),
           INGEST_DATE);
 
+  public static final TableDefinition EVENTS =
+      new TableDefinition(
+          "events",
+          "Curated events: raw_events deduplicated by event_id, reclassified by versioned rules"
+              + " (`bin/opslake reclassify`, docs/rules.md), with fingerprint and template.",
+          List.of(
+              required("event_id", STRING, "Id of the raw event (see `raw_events`); unique in this table."),
+              required("ts", TIMESTAMP, "Event time (UTC), as the producer stamped it."),
+              optional("received_at", TIMESTAMP, "When the producer's collector received the event."),
+              required("source", STRING, "Input format: app_events, app_events_edn, journald, zap, plaintext."),
+              optional("hostname", STRING, "Host that emitted the event."),
+              optional(
+                  "type",
+                  STRING,
+                  "Current type: set by the first matching rule with `set_type`, else the original type."),
+              optional("level", STRING, "Severity, lower case, as in `raw_events`."),
+              optional("message", STRING, "Human-readable text, as in `raw_events`."),
+              required("tags", STRING_ARRAY, "Raw tags followed by the tags rules added (no duplicates)."),
+              required("labels", STRING_MAP, "Emitter identity, as in `raw_events`."),
+              required(
+                  "attributes",
+                  STRING_MAP,
+                  "Raw attributes plus those rules set or computed (a rule never overwrites a raw one)."),
+              optional("duration_ms", DOUBLE, "As in `raw_events`."),
+              optional("http_status", INT, "As in `raw_events`."),
+              optional("url", STRING, "As in `raw_events`."),
+              optional("md5", STRING, "Checksum the producer sent with the event, if any."),
+              SOURCE_FILE,
+              required("source_line", LONG, "1-based line number of the record's first line."),
+              INGEST_RUN_ID,
+              optional("original_type", STRING, "Type exactly as emitted (`raw_events.type`)."),
+              optional(
+                  "subtype",
+                  STRING,
+                  "Set by the first matching rule with `set_subtype` (e.g. slow_page_load), else null."),
+              optional("rule_id", STRING, "Id of the rule that decided `type`; null when no rule set it."),
+              required("rules_version", STRING, "Hex md5 of the rules file's bytes the row was built with."),
+              optional(
+                  "fingerprint",
+                  STRING,
+                  "Hex md5 of the normalized backtrace, else message, else `type:` + original type"
+                      + " (docs/rules.md#fingerprints); null when the event has none of them."),
+              optional("template_id", STRING, "Id of the mined message template (see `patterns`), if any.")),
+          EVENT_DATE);
+
+  public static final TableDefinition REPETITION =
+      new TableDefinition(
+          "repetition",
+          "How each fingerprint and each template repeats over a window of `events`: cadence"
+              + " (periodic, bursty, sporadic) and recurrence after restarts (`bin/opslake repetition`).",
+          List.of(
+              required("group_kind", STRING, "`fingerprint` or `template`."),
+              required("group_id", STRING, "The fingerprint or template id."),
+              optional("type", STRING, "Most frequent current type in the group (ties: smallest)."),
+              optional("example", STRING, "Message (else backtrace) of the group's smallest event_id, cut to 300 characters."),
+              required("window_start", STRING, "First date of the analysed window (YYYY-MM-DD); `dt` is the last."),
+              required("count", LONG, "Events in the group."),
+              required("hosts", LONG, "Distinct hosts that emitted them."),
+              required("first_seen", TIMESTAMP, "Earliest event time."),
+              required("last_seen", TIMESTAMP, "Latest event time."),
+              required("intervals", LONG, "Inter-arrival times measured: consecutive events of one host, pooled over hosts."),
+              optional("interval_median_s", DOUBLE, "Median inter-arrival time, seconds; null with no interval."),
+              optional("interval_iqr_s", DOUBLE, "Spread: interquartile range of the inter-arrival times, seconds."),
+              optional(
+                  "burstiness",
+                  DOUBLE,
+                  "Goh-Barabasi burstiness (sd - mean) / (sd + mean) of the inter-arrival times: -1"
+                      + " regular, 0 Poisson, towards 1 bursty."),
+              required("pattern", STRING, "periodic, bursty or sporadic (docs/rules.md#repetition)."),
+              optional("period_s", DOUBLE, "The period in seconds (median inter-arrival time) when periodic."),
+              required("restarts", LONG, "Restarts (events of a restart type) on the group's hosts in the window."),
+              optional(
+                  "after_restart_median_s",
+                  DOUBLE,
+                  "Median delay from the host's last restart to each event that has one, seconds."),
+              optional(
+                  "after_restart_share",
+                  DOUBLE,
+                  "Share of the group's events within the restart window (default 30 min) after the host's last restart."),
+              optional(
+                  "restarts_followed_share",
+                  DOUBLE,
+                  "Share of those restarts followed by an event of the group within the restart window."),
+              required(
+                  "recurs_after_restart",
+                  BOOLEAN,
+                  "True when at least 2 restarts, 80 % of them followed and 80 % of the events after one"
+                      + " (a failure that comes back after every restart, e.g. a leak).")),
+          required("dt", DATE, "Last date of the analysed window; the Hive partition (`dt=YYYY-MM-DD`)."));
+
   public static final List<TableDefinition> ALL =
-      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS);
+      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, EVENTS, REPETITION);
 
   private Tables() {}
 
