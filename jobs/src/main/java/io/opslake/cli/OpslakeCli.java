@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       TablesCommand.class,
       GenerateCommand.class,
       DemoCommand.class,
+      ReclassifyCommand.class,
+      RepetitionCommand.class,
     })
 public final class OpslakeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
