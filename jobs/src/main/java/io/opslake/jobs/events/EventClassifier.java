@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import scala.collection.JavaConverters;
 
 /**
  * Turns {@code raw_events} rows (table schema, {@code dt} last) into {@code events} rows: drops
@@ -102,9 +103,14 @@ final class EventClassifier implements FlatMapFunction<Iterator<Row>, Row> {
       values[i] = raw.get(i);
     }
     values[TYPE] = outcome.type();
-    values[TAGS] = outcome.tags();
-    values[LABELS] = labels;
-    values[ATTRIBUTES] = outcome.attributes();
+    // Spark's Row encoder takes Scala collections: unchanged ones pass through as read.
+    values[TAGS] = outcome.tags() == tags && !raw.isNullAt(TAGS)
+        ? raw.get(TAGS) : JavaConverters.asScalaBuffer(outcome.tags());
+    values[ATTRIBUTES] = outcome.attributes() == attributes && !raw.isNullAt(ATTRIBUTES)
+        ? raw.get(ATTRIBUTES) : JavaConverters.mapAsScalaMap(outcome.attributes());
+    if (raw.isNullAt(LABELS)) {
+      values[LABELS] = JavaConverters.mapAsScalaMap(labels);
+    }
     int next = RAW_DATA_COLUMNS;
     values[next++] = event.type();
     values[next++] = outcome.subtype();

@@ -126,11 +126,13 @@ public final class RepetitionJob {
     for (Row row : stats) {
       String group = row.getString(0);
       Repetition.Stats s = (Repetition.Stats) row.get(1);
+      // A restart trivially follows itself; only other events can recur after restarts.
+      boolean recurs = s.recursAfterRestart() && !options.restartTypes().contains(dominantType.get(group));
       out.add(RowFactory.create(kindName, group, dominantType.get(group), examples.get(group), options.from().toString(),
           s.count(), s.hosts(), Timestamp.from(micros(s.firstMicros())), Timestamp.from(micros(s.lastMicros())),
           s.intervals(), s.intervalMedianSeconds(), s.intervalIqrSeconds(), s.burstiness(),
           s.pattern().name().toLowerCase(Locale.ROOT), s.periodSeconds(), s.restarts(), s.afterRestartMedianSeconds(),
-          s.afterRestartShare(), s.restartsFollowedShare(), s.recursAfterRestart()));
+          s.afterRestartShare(), s.restartsFollowedShare(), recurs));
     }
     return stats.size();
   }
