@@ -56,7 +56,10 @@ sealed interface YamlNode {
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation();
       int line = location == null ? 1 : Math.max(1, location.getLineNr());
-      String reason = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
+      // SnakeYAML's message interleaves the reason with indented location and caret lines.
+      String reason = e.getOriginalMessage() == null ? "unreadable"
+          : String.join("; ", e.getOriginalMessage().lines()
+              .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
       throw new RulesException(fileName, line, "not valid YAML: " + reason);
     } catch (IOException e) {
       throw new RulesException(fileName, 1, "not readable: " + e.getMessage());

@@ -63,7 +63,7 @@ class RuleSetTest {
     RuleSet set = RulesLoader.loadDefault();
 
     Outcome gc = set.apply(event("gc", Map.of("heap_used", "2186666968", "heap_max", "4294967296")));
-    assertThat(gc.attributes()).containsEntry("heap_used_percent", "50.9128").containsEntry("heap_used", "2186666968");
+    assertThat(gc.attributes()).containsEntry("heap_used_percent", "50.9123").containsEntry("heap_used", "2186666968");
     assertThat(set.apply(event("gc", Map.of("heap_max", "4294967296"))).attributes()).doesNotContainKey("heap_used_percent");
     assertThat(set.apply(event("gc", Map.of("heap_used", "1", "heap_max", "0"))).attributes()).doesNotContainKey("heap_used_percent");
   }
@@ -173,7 +173,9 @@ class RuleSetTest {
     assertError("rules:\n  - id: a\n    match: {type: {matches: x}}\n    set_type: x\n",
         "rules.yaml:3: rule 'a': type: unknown operator 'matches' (expected equals, in, contains, regex, exists, gt,"
             + " gte, lt, lte, not)");
-    assertError("rules: [\n", "rules.yaml:2: not valid YAML: Unexpected end-of-input: expected close marker for Array (start marker at [Source: (StringReader); line: 1, column: 8])");
+    assertError("rules: [\n", "rules.yaml:1: not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'");
+    assertError("rules:\n  - id: a\n    match: {type: gc}\n    set_type: x\n   oops: 1\n",
+        "rules.yaml:5: not valid YAML: while parsing a block collection; expected <block end>, but found '<block mapping start>'");
     assertError("fingerprint:\n  normalizers: [uuid, digits]\nrules: []\n",
         "rules.yaml:2: fingerprint: unknown normalizer 'digits' (built-in: uuid, temp_path, ip, line_number, port,"
             + " quoted, query, hex, number; or a mapping with name, regex, replace)");
