@@ -100,7 +100,9 @@ public final class IngestJob {
     long scanStarted = System.nanoTime();
     FormatSupport formatSupport = formats;
     // Small files share a task (a task costs a few milliseconds of scheduling, a 1 KB file far less).
-    List<List<FileBlock>> scanTasks = binPack(blocks);
+    int parallelism = spark.sparkContext().defaultParallelism();
+    List<List<FileBlock>> scanTasks = binPack(blocks, taskBytes(
+        blocks.stream().mapToLong(FileBlock::length).sum(), parallelism));
     List<BlockScan> scans =
         scanTasks.isEmpty()
             ? List.of()
@@ -116,7 +118,7 @@ public final class IngestJob {
 
     // Plan: skip what was ingested, number lines, bin splits into tasks.
     Map<String, Long> ingested = warehouse.ingestedFingerprints();
-    Plan plan = plan(files, scans, ingested);
+    Plan plan = plan(files, scans, ingested, parallelism);
     progress.accept(String.format(Locale.ROOT, "ingest %s: scanned %d blocks in %.1f s; %d files to parse (%s), %d already ingested",
         runId, blocks.size(), seconds(scanStarted), plan.files().size(), megabytes(plan.bytesToParse()), plan.skippedFiles()));
 
@@ -242,12 +244,21 @@ public final class IngestJob {
     return blocks;
   }
 
-  private static List<List<FileBlock>> binPack(List<FileBlock> blocks) {
+  /**
+   * Bytes per task: at most a block, and small enough that a small input still gives every core
+   * two tasks (a 2 MB sample must not run on one core), but never below 1 MiB.
+   */
+  private static long taskBytes(long totalWeightedBytes, int parallelism) {
+    long perCore = totalWeightedBytes / Math.max(1, 2L * parallelism);
+    return Math.max(1L << 20, Math.min(FileBlock.BLOCK_BYTES, perCore));
+  }
+
+  private static List<List<FileBlock>> binPack(List<FileBlock> blocks, long taskBytes) {
     List<List<FileBlock>> tasks = new ArrayList<>();
     List<FileBlock> current = new ArrayList<>();
     long bytes = 0;
     for (FileBlock block : blocks) {
-      if (!current.isEmpty() && bytes + block.length() > FileBlock.BLOCK_BYTES) {
+      if (!current.isEmpty() && bytes + block.length() > taskBytes) {
         tasks.add(current);
         current = new ArrayList<>();
         bytes = 0;
@@ -268,7 +279,7 @@ public final class IngestJob {
   record Plan(List<SplitTask> tasks, List<PlannedFile> files, long skippedFiles, long duplicatesSkipped,
       long bytesToParse, Map<String, Long> filesByFormat) {}
 
-  private Plan plan(List<FileStatus> files, List<BlockScan> scans, Map<String, Long> ingested) {
+  private Plan plan(List<FileStatus> files, List<BlockScan> scans, Map<String, Long> ingested, int parallelism) {
     Map<String, List<BlockScan>> byFile = new HashMap<>();
     for (BlockScan scan : scans) {
       byFile.computeIfAbsent(scan.block().uri(), uri -> new ArrayList<>()).add(scan);
@@ -315,14 +326,19 @@ public final class IngestJob {
         newlinesBefore += scan.newlines();
       }
     }
+    long weightedTotal = 0;
+    for (SplitTask.Split split : splits) {
+      weightedTotal += weight(split);
+    }
+    long taskBytes = taskBytes(weightedTotal, parallelism);
     List<SplitTask> tasks = new ArrayList<>();
     List<SplitTask.Split> current = new ArrayList<>();
     long currentBytes = 0;
     long total = 0;
     for (SplitTask.Split split : splits) {
-      long weight = (split.end() - split.start()) * (split.gzip() ? GZIP_EXPANSION : 1);
+      long weight = weight(split);
       total += split.end() - split.start();
-      if (!current.isEmpty() && currentBytes + weight > FileBlock.BLOCK_BYTES) {
+      if (!current.isEmpty() && currentBytes + weight > taskBytes) {
         tasks.add(new SplitTask(tasks.size(), current));
         current = new ArrayList<>();
         currentBytes = 0;
@@ -334,6 +350,11 @@ public final class IngestJob {
       tasks.add(new SplitTask(tasks.size(), current));
     }
     return new Plan(tasks, planned, skippedFiles, duplicates, total, filesByFormat);
+  }
+
+  /** Work estimate of a split: its bytes, times the usual expansion for gzip. */
+  private static long weight(SplitTask.Split split) {
+    return (split.end() - split.start()) * (split.gzip() ? GZIP_EXPANSION : 1);
   }
 
   /** md5 over the file length and the md5 of each fixed-size block, so blocks hash in parallel. */

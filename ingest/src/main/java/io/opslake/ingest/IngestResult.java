@@ -31,8 +31,9 @@ public record IngestResult(
     Duration elapsed) {
 
   public IngestResult {
-    bySource = Map.copyOf(bySource);
-    rowsByTable = Map.copyOf(rowsByTable);
+    // Keep the caller's order (sources by name, tables as defined) for stable summaries.
+    bySource = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bySource));
+    rowsByTable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsByTable));
   }
 
   public boolean succeeded() {
