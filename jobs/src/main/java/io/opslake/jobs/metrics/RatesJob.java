@@ -50,6 +50,9 @@ import org.apache.spark.util.LongAccumulator;
  * committed with {@link Warehouse#replacePartitions}, so a rerun replaces those days, never adds
  * to them; a target date that yields no rows but had rows before is replaced by an empty day.
  *
+ * <p>Out-of-order input needs no care here: a group's rows arrive in no particular order after the
+ * shuffle anyway, and {@link CounterRates} sorts them.
+ *
  * <p>The counts come from accumulators updated in the write's result stage, which Spark applies
  * once per partition even when a task is retried.
  */
@@ -127,8 +130,25 @@ public final class RatesJob {
     }
     return new RatesResult(runId, dates, counters.series.value(), counters.pointsRead.value(),
         counters.derived.value(), counters.producer.value(), counters.resets.value(), counters.gaps.value(),
-        counters.overCap.value(), counters.duplicates.value(), counters.outOfOrder.value(),
-        counters.invalid.value(), counters.shadowed.value(), Duration.between(started, Instant.now()));
+        counters.overCap.value(), counters.duplicates.value(), counters.invalid.value(), counters.shadowed.value(), Duration.between(started, Instant.now()));
+  }
+
+  /**
+   * The dates to rebuild after an ingest wrote {@code raw_metrics} rows into {@code written}: those
+   * dates, plus each following day that already has {@code raw_metrics} rows, because its first
+   * rates take their predecessor from the day before.
+   */
+  public static List<LocalDate> datesAfterIngest(Warehouse warehouse, List<String> written) throws IOException {
+    Set<LocalDate> dates = new TreeSet<>();
+    for (String date : written) {
+      LocalDate day = LocalDate.parse(date);
+      dates.add(day);
+      Path next = new Path(warehouse.tablePath(Tables.RAW_METRICS), "dt=" + day.plusDays(1));
+      if (warehouse.fileSystem().exists(next)) {
+        dates.add(day.plusDays(1));
+      }
+    }
+    return List.copyOf(dates);
   }
 
   /**
@@ -186,7 +206,6 @@ public final class RatesJob {
     final LongAccumulator gaps;
     final LongAccumulator overCap;
     final LongAccumulator duplicates;
-    final LongAccumulator outOfOrder;
     final LongAccumulator invalid;
     final LongAccumulator shadowed;
 
@@ -199,7 +218,6 @@ public final class RatesJob {
       gaps = spark.sparkContext().longAccumulator("rates gaps");
       overCap = spark.sparkContext().longAccumulator("rates over cap");
       duplicates = spark.sparkContext().longAccumulator("rates duplicates");
-      outOfOrder = spark.sparkContext().longAccumulator("rates out of order");
       invalid = spark.sparkContext().longAccumulator("rates invalid");
       shadowed = spark.sparkContext().longAccumulator("rates shadowed series");
     }
@@ -235,7 +253,6 @@ public final class RatesJob {
       counters.gaps.add(result.gaps());
       counters.overCap.add(result.overCap());
       counters.duplicates.add(result.duplicates());
-      counters.outOfOrder.add(result.outOfOrder());
       counters.invalid.add(result.invalid());
       counters.shadowed.add(result.counterShadowed() ? 1 : 0);
       List<Row> out = new ArrayList<>(result.rates().size());

@@ -16,13 +16,12 @@ import java.util.List;
  * @param gaps intervals skipped because they exceeded the maximum interval
  * @param overCap intervals skipped because their rate exceeded the maximum rate
  * @param duplicates counter samples dropped for a repeated timestamp
- * @param outOfOrder counter samples that arrived older than their predecessor (then sorted)
  * @param invalid counter samples dropped for a negative or non-finite value
  * @param shadowedSeries counter series not derived because the same series has producer rates
  * @param elapsed wall-clock time
  */
 public record RatesResult(String runId, List<String> dates, long series, long pointsRead, long derived, long producer,
-    long resets, long gaps, long overCap, long duplicates, long outOfOrder, long invalid, long shadowedSeries,
+    long resets, long gaps, long overCap, long duplicates, long invalid, long shadowedSeries,
     Duration elapsed) {
   public RatesResult {
     dates = List.copyOf(dates);
