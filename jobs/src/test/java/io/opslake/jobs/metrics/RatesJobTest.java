@@ -86,6 +86,17 @@ class RatesJobTest {
         "[2026-10-02 00:00:50,es.shard.indexing.index_total,es1,20.0,10.0,1/s,derived,0,es_cat_shards,2026-10-02]",
         "[2026-10-02 01:00:10,es.shard.indexing.index_total,es1,10.0,10.0,1/s,derived,0,es_cat_shards,2026-10-02]",
         "[2026-10-02 00:00:10,es.shard.indexing.index_total,es2,1.0,10.0,1/s,derived,0,es_cat_shards,2026-10-02]");
+    // The query docs/metrics.md gives for ips and iMSps.
+    assertThat(spark.sql("SELECT cast(ts as string), hostname,"
+            + " max(CASE WHEN name = 'es.shard.indexing.index_total' THEN rate END) AS ips,"
+            + " max(CASE WHEN name = 'es.shard.indexing.index_time_ms' THEN rate END) AS iMSps"
+            + " FROM metric_rates WHERE dt = DATE '2026-10-02'"
+            + " AND name IN ('es.shard.indexing.index_total', 'es.shard.indexing.index_time_ms')"
+            + " GROUP BY ts, hostname, labels['index'], labels['shard'] ORDER BY ts, hostname")
+        .collectAsList().stream().map(Row::toString).toList()).containsExactly(
+            "[2026-10-02 00:00:10,es1,10.0,null]", "[2026-10-02 00:00:10,es2,1.0,null]",
+            "[2026-10-02 00:00:30,es1,5.0,25.0]", "[2026-10-02 00:00:50,es1,20.0,null]",
+            "[2026-10-02 01:00:10,es1,10.0,null]");
     assertThat(result.dates()).containsExactly("2026-10-02");
     assertThat(result.series()).isEqualTo(4);
     assertThat(result.pointsRead()).isEqualTo(14);
