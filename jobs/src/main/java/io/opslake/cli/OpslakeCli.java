@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     description = "Batch analytics for production monitoring data, on Apache Spark.",
     subcommands = {
       IngestCommand.class,
+      RatesCommand.class,
       QueryCommand.class,
       TablesCommand.class,
       GenerateCommand.class,

@@ -169,8 +169,40 @@ public final class Tables {
               optional("message", STRING, "Why the run failed, when it did.")),
           INGEST_DATE);
 
+  public static final TableDefinition METRIC_RATES =
+      new TableDefinition(
+          "metric_rates",
+          "One row per per-second rate: derived from consecutive samples of a counter series, or"
+              + " a rate the producer sent (rules in docs/metrics.md).",
+          List.of(
+              required(
+                  "ts",
+                  TIMESTAMP,
+                  "End of the interval the rate covers (the later sample's time); for a producer"
+                      + " rate, the datapoint's time (UTC)."),
+              required("name", STRING, "Metric name as in `raw_metrics` (the counter's name, not renamed)."),
+              required("rate", DOUBLE, "Per-second rate over the interval; never negative when derived."),
+              optional(
+                  "interval_seconds",
+                  DOUBLE,
+                  "Length of the interval in seconds (> 0); null for a producer rate."),
+              optional(
+                  "unit",
+                  STRING,
+                  "`<unit>/s` for a derived rate (`1/s` when the counter had no unit); the producer's"
+                      + " unit for a producer rate."),
+              required(
+                  "kind_source",
+                  STRING,
+                  "`derived` (from a counter by opslake) or `producer` (a `rate` row copied"
+                      + " unchanged)."),
+              optional("hostname", STRING, "Host of the series, as in `raw_metrics`."),
+              required("labels", STRING_MAP, "Labels of the series, as in `raw_metrics`."),
+              required("source", STRING, "Input format of the series, as in `raw_metrics`.")),
+          EVENT_DATE);
+
   public static final List<TableDefinition> ALL =
-      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS);
+      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES);
 
   private Tables() {}
 
