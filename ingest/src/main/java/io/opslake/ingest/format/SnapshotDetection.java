@@ -17,7 +17,7 @@ import java.util.Set;
  *       Delta}, or whose third cell (the partition) is a number → KAFKA_LAG.
  * </ul>
  *
- * Capture-time lines ({@code # ...}) do not vote. No regular expressions, no JSON parsing.
+ * Capture-time lines ({@code # ...}) do not vote. No JSON parsing: the keys are found textually.
  */
 final class SnapshotDetection {
   private static final Set<String> SHARD_STATES = Set.of("STARTED", "RELOCATING", "INITIALIZING", "UNASSIGNED");
