@@ -59,7 +59,7 @@ class ScenarioEndToEndTest {
       assertThat(counts.get("read").asLong()).isEqualTo(valid + malformed);
       checked++;
     }
-    assertThat(checked).isEqualTo(7);
+    assertThat(checked).isEqualTo(11);
     assertThat(summary.get("status").asText()).isEqualTo("succeeded");
   }
 

@@ -47,6 +47,7 @@ final class ScenarioJson {
         writeGc(json);
         writeLeak(json);
         writeOomKills(json);
+        writeSnapshots(json);
         writeMalformed(json);
         writeTotals(json);
         writeFiles(json);
@@ -238,6 +239,55 @@ final class ScenarioJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+  }
+
+  private void writeSnapshots(JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("snapshots");
+    json.writeObjectFieldStart("es_shards");
+    json.writeStringField("file_name", EsShardsWriter.FILE_PREFIX + "<yyyyMMdd'T'HHmmss'Z'>.txt (capture time in the name only)");
+    json.writeNumberField("interval_seconds", EsShardsWriter.INTERVAL_SECONDS);
+    json.writeStringField("index", EsShardsWriter.INDEX);
+    json.writeNumberField("shards", EsShardsWriter.SHARDS);
+    stringArray(json, "nodes", EsShardsWriter.NODES);
+    json.writeNumberField("base_ips_per_primary", EsShardsWriter.BASE_IPS);
+    json.writeNumberField("hot_shard", EsShardsWriter.HOT_SHARD);
+    json.writeNumberField("hot_factor", EsShardsWriter.HOT_FACTOR);
+    json.writeNumberField("index_time_ms_per_request", EsShardsWriter.MILLIS_PER_REQUEST);
+    json.writeStringField("ips_sql",
+        "(index_total - lag(index_total)) / (unix_timestamp(ts) - unix_timestamp(lag(ts))) over (partition by shard, prirep order by ts)");
+    json.writeEndObject();
+    json.writeObjectFieldStart("kafka_lag");
+    json.writeStringField("host", KafkaLagWriter.HOST);
+    json.writeNumberField("interval_seconds", KafkaLagWriter.INTERVAL_SECONDS);
+    json.writeStringField("topic", KafkaLagWriter.TOPIC);
+    json.writeStringField("consumer_group", KafkaLagWriter.GROUP);
+    json.writeNumberField("partitions", KafkaLagWriter.PARTITIONS);
+    json.writeNumberField("growing_partition", KafkaLagWriter.GROWING_PARTITION);
+    json.writeNumberField("growth_per_hour", KafkaLagWriter.GROWTH_PER_HOUR);
+    json.writeStringField("growing_lag_formula", "growing_base + growth_per_hour * hours since the scenario start (integer division by the second)");
+    json.writeNumberField("growing_base", KafkaLagWriter.GROWING_BASE);
+    json.writeNumberField("flat_lag_min", 200);
+    json.writeNumberField("flat_lag_max", 500);
+    json.writeNumberField("produce_rate_per_partition", KafkaLagWriter.PRODUCE_RATE);
+    json.writeEndObject();
+    json.writeObjectFieldStart("writer_metrics");
+    json.writeStringField("host", WriterMetricsWriter.HOST);
+    json.writeNumberField("pid", WriterMetricsWriter.PID);
+    json.writeNumberField("interval_seconds", WriterMetricsWriter.INTERVAL_SECONDS);
+    List<String> threads = new ArrayList<>();
+    for (int thread = 0; thread < WriterMetricsWriter.THREADS; thread++) {
+      threads.add(WriterMetricsWriter.threadName(plan.options().seed(), thread));
+    }
+    stringArray(json, "threads", threads);
+    stringArray(json, "counters", WriterMetricsWriter.COUNTERS);
+    json.writeStringField("event_received_per_second", "80 + 20 * thread index");
+    json.writeEndObject();
+    json.writeObjectFieldStart("expvar");
+    json.writeStringField("host", ScenarioPlan.GO_HOST);
+    json.writeNumberField("interval_seconds", ExpvarWriter.INTERVAL_SECONDS);
+    stringArray(json, "subscribers", ExpvarWriter.SUBSCRIBERS);
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private void writeMalformed(JsonGenerator json) throws IOException {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * votes for one format:
  *
  * <ul>
+ *   <li>snapshot formats first, see {@link SnapshotDetection}: writer metrics, expvar and Kafka
+ *       lag JSON (optionally behind a capture time), {@code _cat/shards} rows and Kafka lag tables;
  *   <li>lines starting with {@code {:} vote APP_EVENTS_EDN;
  *   <li>JSON object lines vote by their keys: {@code datapoints} → DCOS_METRICS; {@code
  *       __REALTIME_TIMESTAMP}, {@code __CURSOR}, or {@code _HOSTNAME} with {@code MESSAGE} →
@@ -80,6 +82,10 @@ public final class FormatDetector {
 
   /** The format one line votes for, or null. */
   static InputFormat classify(String line) {
+    InputFormat snapshot = SnapshotDetection.classify(line);
+    if (snapshot != null) {
+      return snapshot;
+    }
     if (line.startsWith("{:")) {
       return InputFormat.APP_EVENTS_EDN;
     }
