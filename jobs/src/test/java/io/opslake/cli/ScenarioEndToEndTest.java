@@ -112,7 +112,7 @@ class ScenarioEndToEndTest {
 
     assertThat(tables.exitCode()).as(tables.err()).isZero();
     JsonNode list = JSON.readTree(tables.out());
-    assertThat(list).hasSize(4);
+    assertThat(list).hasSize(io.opslake.schemas.Tables.ALL.size());
     JsonNode rawEvents = list.get(0);
     assertThat(rawEvents.get("name").asText()).isEqualTo("raw_events");
     assertThat(rawEvents.get("rows").asLong()).isEqualTo(summary.get("rows_written").get("raw_events").asLong());
