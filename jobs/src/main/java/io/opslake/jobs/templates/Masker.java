@@ -3,7 +3,6 @@ package io.opslake.jobs.templates;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +18,9 @@ import java.util.regex.Pattern;
  *       hex numbers, absolute paths whose first segment starts with a letter ({@code /a/b}, {@code /page12}) and URLs
  *       ({@code scheme://host/...});
  *   <li>then per token, after setting aside leading {@code ([{"'} and trailing {@code )]}"',;:.}
- *       punctuation (kept in the template): a {@code key=value} or {@code key:value} token keeps its
- *       key and masks the value when the value holds a digit; any other token holding a digit
+ *       punctuation (kept in the template): a token with {@code =} or {@code :} keeps everything up to
+ *       the last of them when only the part after it holds a digit ({@code size=<*>}, {@code
+ *       Pool.java:<*>}); any other token holding a digit
  *       (numbers, sizes like {@code 12ms}, versions, host names like {@code db01}, block ids like
  *       {@code blk_-1608999687919862906}) becomes {@code <*>}.
  * </ol>
@@ -44,7 +44,6 @@ public final class Masker implements Serializable {
               "\\b0[xX][0-9a-fA-F]+\\b",
               "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+",
               "(?<![\\w/.<*>])/[A-Za-z_.~@%+-][\\w.@%+~-]*(?:/[\\w.@%+~-]+)*/?"));
-  private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][\\w.-]*[=:])(.+)");
   private static final String LEADING = "([{\"'";
   private static final String TRAILING = ")]}\"',;:.";
 
@@ -80,13 +79,12 @@ public final class Masker implements Serializable {
     if (core.isEmpty() || core.equals(PARAMETER) || !hasDigit(core)) {
       return word;
     }
-    Matcher keyValue = KEY_VALUE.matcher(core);
-    String maskedCore;
-    if (keyValue.matches() && !hasDigit(keyValue.group(1))) {
-      maskedCore = keyValue.group(1) + PARAMETER;
-    } else {
-      maskedCore = PARAMETER;
-    }
+    // key=value, key:value, Pool.java:88 — keep the key when only the value holds digits.
+    int separator = Math.max(core.lastIndexOf('='), core.lastIndexOf(':'));
+    String key = separator > 0 ? core.substring(0, separator + 1) : "";
+    String maskedCore = !key.isEmpty() && !hasDigit(key) && separator + 1 < core.length()
+        ? key + PARAMETER
+        : PARAMETER;
     return word.substring(0, start) + maskedCore + word.substring(end);
   }
 

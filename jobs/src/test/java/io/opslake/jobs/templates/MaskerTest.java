@@ -14,7 +14,7 @@ class MaskerTest {
     assertThat(masker.mask("Starting api 2.4.1 (pid 31337)")).isEqualTo("Starting api <*> (pid <*>)");
     assertThat(masker.mask("job 123e4567-e89b-12d3-a456-426614174000 done in 12ms, size=1024 at 0x7f3a"))
         .isEqualTo("job <*> done in <*>, size=<*> at <*>");
-    assertThat(masker.mask("GET /page12?id=3 200 17ms")).isEqualTo("GET <*> <*> <*>");
+    assertThat(masker.mask("GET /page12?id=3 200 17ms")).isEqualTo("GET <*>?id=<*> <*> <*>");
     assertThat(masker.mask("loading /etc/app/conf.yaml from https://example.org/x?y=1"))
         .isEqualTo("loading <*> from <*>");
     assertThat(masker.mask("at com.mysite.db.Pool.connect(Pool.java:88)")).isEqualTo("at com.mysite.db.Pool.connect(Pool.java:<*>)");
