@@ -33,5 +33,7 @@ class TemplateEvaluationTest {
     System.out.printf(Locale.ROOT, "all      lines %4d  opslake GA %.4f  Drain GA %.4f%n", lines,
         (double) minerCorrect / lines, (double) drainCorrect / lines);
     assertThat(minerCorrect).isGreaterThan(drainCorrect);
+    // Measured 0.9160 (1832 of 2000 lines, docs/benchmarks.md); a change that loses lines must say why.
+    assertThat(minerCorrect).isGreaterThanOrEqualTo(1832);
   }
 }
