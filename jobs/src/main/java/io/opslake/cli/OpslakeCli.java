@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       TablesCommand.class,
       GenerateCommand.class,
       DemoCommand.class,
+      PatternsCommand.class,
+      TemplatesCommand.class,
     })
 public final class OpslakeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

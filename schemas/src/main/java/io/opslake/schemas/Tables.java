@@ -201,8 +201,36 @@ public final class Tables {
               required("source", STRING, "Input format of the series, as in `raw_metrics`.")),
           EVENT_DATE);
 
+  public static final TableDefinition PATTERNS =
+      new TableDefinition(
+          "patterns",
+          "One row per message template mined from raw_events.message by the last `opslake"
+              + " templates` run (the whole table is replaced by each run).",
+          List.of(
+              required(
+                  "template_id",
+                  STRING,
+                  "First 16 hex digits of the md5 of `template`: the same template has the same id"
+                      + " in every run."),
+              required(
+                  "template",
+                  STRING,
+                  "The template: the message's tokens separated by single spaces, parameters"
+                      + " (numbers, ids, addresses, paths, varying words) as `<*>`."),
+              required("occurrences", LONG, "Events of the mined date range with this template."),
+              required("first_seen", TIMESTAMP, "Earliest `ts` of those events."),
+              required("last_seen", TIMESTAMP, "Latest `ts` of those events."),
+              required("hosts", LONG, "Distinct `hostname` values among those events."),
+              required("example", STRING, "One of those messages (the smallest, for determinism)."),
+              required("mining_run_id", STRING, "Id of the `opslake templates` run that wrote the row.")),
+          required(
+              "dt",
+              DATE,
+              "UTC date of `first_seen`; the Hive partition (`dt=YYYY-MM-DD`), so new templates"
+                  + " of a day are one partition read."));
+
   public static final List<TableDefinition> ALL =
-      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES);
+      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS);
 
   private Tables() {}
 
