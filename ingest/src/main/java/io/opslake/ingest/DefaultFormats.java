@@ -8,6 +8,7 @@ import io.opslake.ingest.format.RecordParser;
 import io.opslake.ingest.format.appevents.AppEventEdnParser;
 import io.opslake.ingest.format.appevents.AppEventJsonParser;
 import io.opslake.ingest.format.dcos.DcosMetricsParser;
+import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.journald.JournaldParser;
 import io.opslake.ingest.format.plaintext.PlainTextLogParser;
 import io.opslake.ingest.format.statsd.StatsdParser;
@@ -34,6 +35,7 @@ public final class DefaultFormats implements FormatSupport {
       case PLAINTEXT -> new PlainTextLogParser(context);
       case STATSD -> new StatsdParser(context);
       case DCOS_METRICS -> new DcosMetricsParser(context);
+      case HOST_STATS -> new HostStatsParser(context);
     };
   }
 }

@@ -26,7 +26,12 @@ import java.util.Optional;
  *       headers) count for PLAINTEXT only when at least one line starts a plain-text record.
  * </ul>
  *
- * A format is detected when it holds a strict majority of the lines that voted, and voting lines
+ * Host statistics captures are recognized before any voting, by their first non-blank line: a
+ * snapshot header ({@code # host=... time=... tool=<vmstat|free|df|top|lsof>}) or the title line of
+ * one of those tools (see {@link io.opslake.ingest.format.hoststats.HostStatsParser}); their data
+ * rows are plain numbers that would not vote for anything.
+ *
+ * <p>A format is detected when it holds a strict majority of the lines that voted, and voting lines
  * are at least a quarter of the non-blank lines (a mostly unreadable sample is better left to an
  * explicit {@code --format}). At most the first {@value #SAMPLE_LINES} lines are looked at.
  */
@@ -48,6 +53,9 @@ public final class FormatDetector {
   private static Optional<InputFormat> vote(List<String> sampleLines) {
     if (sampleLines == null) {
       return Optional.empty();
+    }
+    if (startsHostStatistics(sampleLines)) {
+      return Optional.of(InputFormat.HOST_STATS);
     }
     Map<InputFormat, Integer> votes = new EnumMap<>(InputFormat.class);
     int nonBlank = 0;
@@ -76,6 +84,16 @@ public final class FormatDetector {
         .filter(entry -> entry.getValue() * 2 > voting)
         .map(Map.Entry::getKey)
         .findFirst();
+  }
+
+  private static boolean startsHostStatistics(List<String> sampleLines) {
+    for (String raw : sampleLines.subList(0, Math.min(SAMPLE_LINES, sampleLines.size()))) {
+      String line = raw == null ? "" : clean(raw);
+      if (!line.isEmpty()) {
+        return io.opslake.ingest.format.hoststats.HostStatsParser.startsCapture(line);
+      }
+    }
+    return false;
   }
 
   /** The format one line votes for, or null. */

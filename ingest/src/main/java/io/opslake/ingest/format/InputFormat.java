@@ -12,7 +12,8 @@ public enum InputFormat {
   ZAP("zap", "zap-style structured JSON logs, optionally behind a docker-compose prefix", Splitting.BY_LINE),
   PLAINTEXT("plaintext", "plain-text application logs with multi-line Java stack traces", Splitting.BY_LINE),
   STATSD("statsd", "StatsD and DogStatsD lines", Splitting.BY_LINE),
-  DCOS_METRICS("dcos_metrics", "DC/OS metrics JSON documents, one per line", Splitting.BY_LINE);
+  DCOS_METRICS("dcos_metrics", "DC/OS metrics JSON documents, one per line", Splitting.BY_LINE),
+  HOST_STATS("host_stats", "host statistics snapshots: vmstat, free, df, top summary, lsof", Splitting.WHOLE_FILE);
 
   /**
    * Whether a large file may be cut into splits read in parallel. Snapshot formats whose lines
