@@ -133,7 +133,7 @@ final class TopReader implements ToolReader {
     String head = line.substring(0, colon).trim();
     long unit = 1024;
     if (head.length() > 3 && head.charAt(1) == 'i' && head.charAt(2) == 'B') {
-      unit = (long) Sizes.bytes(head.substring(0, 2), 1);
+      unit = (long) Sizes.bytes("1" + head.charAt(0), 1);
     }
     List<Point> points = new ArrayList<>();
     for (String part : parts(line.substring(colon + 1))) {

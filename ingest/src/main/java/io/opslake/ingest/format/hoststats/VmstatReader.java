@@ -51,7 +51,7 @@ final class VmstatReader implements ToolReader {
       return;
     }
     List<String> tokens = Columns.split(line);
-    if (tokens.size() >= 2 && tokens.get(0).equals("r") && tokens.get(1).equals("b")) {
+    if (tokens.contains("r") && tokens.contains("b") && !Character.isDigit(tokens.get(0).charAt(0))) {
       readColumns(tokens);
       return;
     }
