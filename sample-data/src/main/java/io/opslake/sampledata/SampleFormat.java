@@ -14,7 +14,8 @@ public enum SampleFormat {
   ZAP("zap", "log"),
   PLAINTEXT("plaintext", "app.log"),
   STATSD("statsd", "statsd"),
-  DCOS_METRICS("dcos_metrics", "json");
+  DCOS_METRICS("dcos_metrics", "json"),
+  HOST_STATS("host_stats", "txt");
 
   private final String id;
   private final String extension;

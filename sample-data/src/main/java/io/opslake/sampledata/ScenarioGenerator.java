@@ -48,7 +48,7 @@ public final class ScenarioGenerator {
   /** A file to write and, once written, what it holds. */
   record FileOutcome(GeneratedFile file, List<String> notFoundMd5s) {}
 
-  private record FileTask(FormatWriter writer, String host, int day) {}
+  private record FileTask(FormatWriter writer, String host, String variant, int day) {}
 
   public GenerationResult generate(GeneratorOptions options) {
     ScenarioPlan plan = new ScenarioPlan(options);
@@ -64,8 +64,10 @@ public final class ScenarioGenerator {
         List<Future<FileOutcome>> dayFutures = new ArrayList<>();
         for (FormatWriter writer : writers) {
           for (String host : writer.hosts(day)) {
-            FileTask task = new FileTask(writer, host, day);
-            dayFutures.add(pool.submit(() -> write(plan, task)));
+            for (String variant : writer.variants(host)) {
+              FileTask task = new FileTask(writer, host, variant, day);
+              dayFutures.add(pool.submit(() -> write(plan, task)));
+            }
           }
         }
         long bytes = 0;
@@ -103,22 +105,30 @@ public final class ScenarioGenerator {
       case PLAINTEXT -> new PlaintextWriter(plan);
       case STATSD -> new StatsdWriter(plan);
       case DCOS_METRICS -> new DcosMetricsWriter(plan);
+      case HOST_STATS -> new HostStatsWriter(plan);
     };
   }
 
   static String relativePath(GeneratorOptions options, SampleFormat format, String host, LocalDate date) {
-    return "dt=" + date + "/" + format.id() + "/" + host + "." + format.extension() + options.compress().suffix();
+    return relativePath(options, format, host, "", date);
+  }
+
+  static String relativePath(GeneratorOptions options, SampleFormat format, String host, String variant, LocalDate date) {
+    String stem = variant.isEmpty() ? host : host + "." + variant;
+    return "dt=" + date + "/" + format.id() + "/" + stem + "." + format.extension() + options.compress().suffix();
   }
 
   private static FileOutcome write(ScenarioPlan plan, FileTask task) throws IOException {
     GeneratorOptions options = plan.options();
     SampleFormat format = task.writer().format();
     LocalDate date = options.start().plusDays(task.day());
-    String relative = relativePath(options, format, task.host(), date);
+    String relative = relativePath(options, format, task.host(), task.variant(), date);
     Path file = options.out().resolve(relative);
-    FileContent content = task.writer().render(task.host(), task.day());
+    FileContent content = task.writer().render(task.host(), task.variant(), task.day());
+    // The key of a one-file-per-host format stays (format, host, day), so its bytes never change.
+    String streamHost = task.variant().isEmpty() ? task.host() : task.host() + "." + task.variant();
     FileAssembler.Counts counts = FileAssembler.write(file, options.compress(), content, task.writer().malformer(),
-        options.malformedRatio(), RandomStreams.stream(options.seed(), "malformed", format.id(), task.host(), task.day()));
+        options.malformedRatio(), RandomStreams.stream(options.seed(), "malformed", format.id(), streamHost, task.day()));
     GeneratedFile generated = new GeneratedFile(relative, format, task.host(), date, counts.validRecords(),
         counts.malformedRecords(), counts.lines(), Files.size(file), counts.malformedByKind());
     return new FileOutcome(generated, content.notFoundMd5s());
