@@ -76,6 +76,9 @@ final class GeneratedFiles {
   /** The records of a file: one per line, except plain text where stack trace lines join their record. */
   static List<Entry> entries(SampleFormat format, Path file) {
     List<byte[]> lines = lines(file);
+    if (format == SampleFormat.HOST_STATS) {
+      return HostStatsFiles.entries(lines);
+    }
     List<Entry> entries = new ArrayList<>();
     if (format == SampleFormat.PLAINTEXT) {
       for (byte[] bytes : lines) {
@@ -131,6 +134,7 @@ final class GeneratedFiles {
         }
         case APP_EVENTS_EDN -> edn(text);
         case PLAINTEXT -> throw new IllegalArgumentException("plain text is read by entries()");
+        case HOST_STATS -> throw new IllegalArgumentException("host statistics are read by entries()");
       };
     } catch (IOException | RuntimeException e) {
       return invalid(text);
