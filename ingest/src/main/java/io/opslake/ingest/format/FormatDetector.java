@@ -1,5 +1,6 @@
 package io.opslake.ingest.format;
 
+import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.statsd.LeadingTimestamp;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,10 +27,10 @@ import java.util.Optional;
  *       headers) count for PLAINTEXT only when at least one line starts a plain-text record.
  * </ul>
  *
- * Host statistics captures are recognized before any voting, by their first non-blank line: a
- * snapshot header ({@code # host=... time=... tool=<vmstat|free|df|top|lsof>}) or the title line of
- * one of those tools (see {@link io.opslake.ingest.format.hoststats.HostStatsParser}); their data
- * rows are plain numbers that would not vote for anything.
+ * Host statistics captures are recognized before any voting, by a snapshot header ({@code #
+ * host=... time=... tool=<vmstat|free|df|top|lsof>}) among the sample lines or a first non-blank
+ * line that is the title line of one of those tools (see {@link HostStatsParser}); their data rows
+ * are plain numbers that would not vote for anything.
  *
  * <p>A format is detected when it holds a strict majority of the lines that voted, and voting lines
  * are at least a quarter of the non-blank lines (a mostly unreadable sample is better left to an
@@ -87,11 +88,17 @@ public final class FormatDetector {
   }
 
   private static boolean startsHostStatistics(List<String> sampleLines) {
+    boolean first = true;
     for (String raw : sampleLines.subList(0, Math.min(SAMPLE_LINES, sampleLines.size()))) {
       String line = raw == null ? "" : clean(raw);
-      if (!line.isEmpty()) {
-        return io.opslake.ingest.format.hoststats.HostStatsParser.startsCapture(line);
+      if (line.isEmpty()) {
+        continue;
       }
+      // A capture may start with a damaged line; its snapshot headers still say what it is.
+      if (HostStatsParser.isSnapshotHeader(line) || first && HostStatsParser.startsCapture(line)) {
+        return true;
+      }
+      first = false;
     }
     return false;
   }

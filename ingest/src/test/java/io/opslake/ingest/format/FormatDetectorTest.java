@@ -152,6 +152,11 @@ class FormatDetectorTest {
         .contains(InputFormat.HOST_STATS);
     assertThat(detect("               total        used        free      shared  buff/cache   available\n"))
         .contains(InputFormat.HOST_STATS);
+    assertThat(detect("""
+        java      4242
+        # host=dc0-api01 time=2026-10-01T00:05:00Z tool=lsof
+        COMMAND    PID USER   FD      TYPE             DEVICE SIZE/OFF     NODE NAME
+        """)).as("a damaged first line").contains(InputFormat.HOST_STATS);
     // A comment that names no known tool is not a capture header.
     assertThat(detect("# tool=sar\nnothing else\n")).isEmpty();
   }

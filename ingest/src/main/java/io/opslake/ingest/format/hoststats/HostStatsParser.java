@@ -58,11 +58,13 @@ public final class HostStatsParser implements RecordParser {
    * snapshot header naming a known tool, or a tool's title line. Used by the format detector.
    */
   public static boolean startsCapture(String line) {
+    return isSnapshotHeader(line) || Tool.ofTitle(line).isPresent();
+  }
+
+  /** Whether {@code line} is a snapshot header naming one of the tools this parser reads. */
+  public static boolean isSnapshotHeader(String line) {
     SnapshotHeader header = SnapshotHeader.parse(line);
-    if (header != null) {
-      return header.tool() != null && Tool.fromId(header.tool()).isPresent();
-    }
-    return Tool.ofTitle(line).isPresent();
+    return header != null && header.tool() != null && Tool.fromId(header.tool()).isPresent();
   }
 
   @Override
