@@ -1,5 +1,6 @@
 package io.opslake.ingest.format.hoststats;
 
+import io.opslake.ingest.format.MetricKind;
 import io.opslake.ingest.format.TimestampPolicy.TimestampException;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ final class VmstatReader implements ToolReader {
         } catch (HostStatsRejection e) {
           throw new HostStatsRejection("vmstat value in column '" + names.get(i) + "': " + e.getMessage());
         }
-        points.add(new Point(column.metric(), value, column.unit(), io.opslake.ingest.format.MetricKind.GAUGE,
+        points.add(new Point(column.metric(), value, column.unit(), MetricKind.GAUGE,
             Map.of(), at));
       }
     } catch (HostStatsRejection | TimestampException e) {
