@@ -10,6 +10,7 @@ import io.opslake.ingest.format.appevents.AppEventJsonParser;
 import io.opslake.ingest.format.dcos.DcosMetricsParser;
 import io.opslake.ingest.format.elasticsearch.EsShardsParser;
 import io.opslake.ingest.format.expvar.ExpvarParser;
+import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.journald.JournaldParser;
 import io.opslake.ingest.format.kafka.KafkaLagParser;
 import io.opslake.ingest.format.plaintext.PlainTextLogParser;
@@ -42,6 +43,7 @@ public final class DefaultFormats implements FormatSupport {
       case ES_SHARDS -> new EsShardsParser(context);
       case EXPVAR -> new ExpvarParser(context);
       case KAFKA_LAG -> new KafkaLagParser(context);
+      case HOST_STATS -> new HostStatsParser(context);
     };
   }
 }

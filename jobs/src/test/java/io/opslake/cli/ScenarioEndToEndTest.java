@@ -59,7 +59,7 @@ class ScenarioEndToEndTest {
       assertThat(counts.get("read").asLong()).isEqualTo(valid + malformed);
       checked++;
     }
-    assertThat(checked).isEqualTo(11);
+    assertThat(checked).isEqualTo(io.opslake.sampledata.SampleFormat.values().length);
     assertThat(summary.get("status").asText()).isEqualTo("succeeded");
   }
 

@@ -18,7 +18,8 @@ public enum SampleFormat {
   WRITER_METRICS("writer_metrics", "writer.jsonl"),
   ES_SHARDS("es_shards", "txt"),
   EXPVAR("expvar", "expvar.jsonl"),
-  KAFKA_LAG("kafka_lag", "lag.txt");
+  KAFKA_LAG("kafka_lag", "lag.txt"),
+  HOST_STATS("host_stats", "txt");
 
   private final String id;
   private final String extension;

@@ -109,6 +109,7 @@ public final class ScenarioGenerator {
       case ES_SHARDS -> new EsShardsWriter(plan);
       case EXPVAR -> new ExpvarWriter(plan);
       case KAFKA_LAG -> new KafkaLagWriter(plan);
+      case HOST_STATS -> new HostStatsWriter(plan);
     };
   }
 

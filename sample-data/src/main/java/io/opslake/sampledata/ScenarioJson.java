@@ -48,6 +48,7 @@ final class ScenarioJson {
         writeLeak(json);
         writeOomKills(json);
         writeSnapshots(json);
+        writeHostStats(json);
         writeMalformed(json);
         writeTotals(json);
         writeFiles(json);
@@ -286,6 +287,56 @@ final class ScenarioJson {
     json.writeStringField("host", ScenarioPlan.GO_HOST);
     json.writeNumberField("interval_seconds", ExpvarWriter.INTERVAL_SECONDS);
     stringArray(json, "subscribers", ExpvarWriter.SUBSCRIBERS);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void writeHostStats(JsonGenerator json) throws IOException {
+    HostStatsFacts facts = new HostStatsFacts(plan);
+    json.writeObjectFieldStart("host_stats");
+    json.writeStringField("layout", "dt=YYYY-MM-DD/host_stats/<host>.<tool>.txt[.gz], one '# host=... time=... tool=...' header per snapshot");
+    stringArray(json, "tools_web", HostStatsWriter.TOOLS.subList(0, 4));
+    stringArray(json, "tools_api", HostStatsWriter.TOOLS);
+    json.writeNumberField("snapshot_every_seconds", HostStatsFacts.SNAPSHOT_MILLIS / 1000);
+    json.writeNumberField("lsof_every_seconds", HostStatsFacts.LSOF_SNAPSHOT_MILLIS / 1000);
+    json.writeNumberField("lsof_offset_seconds", HostStatsFacts.LSOF_OFFSET_MILLIS / 1000);
+    json.writeObjectFieldStart("records_per_snapshot");
+    for (String tool : HostStatsWriter.TOOLS) {
+      json.writeNumberField(tool, HostStatsWriter.recordsPerSnapshot(tool));
+    }
+    json.writeEndObject();
+    json.writeObjectFieldStart("filling_disk");
+    json.writeStringField("host", facts.fillingHost());
+    json.writeStringField("mount", HostStatsFacts.FILLING_MOUNT);
+    json.writeStringField("filesystem", HostStatsFacts.FILLING_FILESYSTEM);
+    json.writeStringField("metric", "host.df.used");
+    json.writeNumberField("size_bytes", HostStatsFacts.FILLING_SIZE_BYTES);
+    json.writeNumberField("start_used_bytes", HostStatsFacts.FILLING_START_BYTES);
+    json.writeNumberField("rate_bytes_per_hour", HostStatsFacts.FILLING_RATE_BYTES_PER_HOUR);
+    json.writeStringField("formula", "min(size_bytes, start_used_bytes + rate_bytes_per_hour * hours_since_start); df -h prints it rounded up");
+    json.writeStringField("full_at", Text.isoInstant(facts.fillingFullAtMillis()));
+    json.writeEndObject();
+    json.writeObjectFieldStart("descriptor_leak");
+    json.writeStringField("unit", "api.service");
+    json.writeStringField("command", "java");
+    json.writeStringField("metric", "host.lsof.descriptors");
+    json.writeStringField("type", "IPv4");
+    json.writeStringField("protocol", "UDP");
+    json.writeNumberField("baseline_udp_descriptors", HostStatsFacts.BASELINE_UDP);
+    json.writeNumberField("udp_descriptors_per_minute", HostStatsFacts.LEAKED_UDP_PER_MINUTE);
+    json.writeStringField("formula", "baseline_udp_descriptors + udp_descriptors_per_minute * whole minutes since the process started (the scenario start for the first process)");
+    json.writeNumberField("other_processes_max_udp_descriptors", 1);
+    json.writeArrayFieldStart("processes");
+    for (HostStatsFacts.ApiProcess process : facts.apiProcesses()) {
+      json.writeStartObject();
+      json.writeStringField("host", process.host());
+      json.writeNumberField("pid", process.pid());
+      json.writeStringField("started", Text.isoInstant(process.startMillis()));
+      json.writeStringField("ended", Text.isoInstant(process.endMillis()));
+      json.writeNumberField("last_captured_udp_descriptors", facts.lastCapturedUdp(process));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
     json.writeEndObject();
   }

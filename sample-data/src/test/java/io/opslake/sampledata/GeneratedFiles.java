@@ -76,6 +76,9 @@ final class GeneratedFiles {
   /** The records of a file: one per line, except plain text where stack trace lines join their record. */
   static List<Entry> entries(SampleFormat format, Path file) {
     List<byte[]> lines = lines(file);
+    if (format == SampleFormat.HOST_STATS) {
+      return HostStatsFiles.entries(lines);
+    }
     List<Entry> entries = new ArrayList<>();
     if (format == SampleFormat.PLAINTEXT) {
       for (byte[] bytes : lines) {
@@ -150,6 +153,7 @@ final class GeneratedFiles {
         // Valid rows have every column of the header; the time is in the file name or the '#' line.
         case ES_SHARDS -> text.trim().split("\\s+").length == 10 ? new Entry(text, true, 4, 0) : invalid(text);
         case KAFKA_LAG -> text.split("\\|", -1).length == 8 ? new Entry(text, true, 3, 0) : invalid(text);
+        case HOST_STATS -> throw new IllegalArgumentException("host statistics are read by entries()");
       };
     } catch (IOException | RuntimeException e) {
       return invalid(text);

@@ -115,7 +115,7 @@ class ScenarioGeneratorTest {
       total[0] += valid;
       total[1] += malformed;
     }
-    assertThat(totals).hasSize(11);
+    assertThat(totals).hasSize(SampleFormat.values().length);
     totals.forEach((format, total) -> {
       assertThat(scenario.at("/totals/" + format + "/valid_records").asLong()).isEqualTo(total[0]);
       assertThat(scenario.at("/totals/" + format + "/malformed_records").asLong()).isEqualTo(total[1]);

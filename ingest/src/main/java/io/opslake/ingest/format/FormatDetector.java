@@ -1,5 +1,6 @@
 package io.opslake.ingest.format;
 
+import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.statsd.LeadingTimestamp;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,7 +29,12 @@ import java.util.Optional;
  *       headers) count for PLAINTEXT only when at least one line starts a plain-text record.
  * </ul>
  *
- * A format is detected when it holds a strict majority of the lines that voted, and voting lines
+ * Host statistics captures are recognized before any voting, by a snapshot header ({@code #
+ * host=... time=... tool=<vmstat|free|df|top|lsof>}) among the sample lines or a first non-blank
+ * line that is the title line of one of those tools (see {@link HostStatsParser}); their data rows
+ * are plain numbers that would not vote for anything.
+ *
+ * <p>A format is detected when it holds a strict majority of the lines that voted, and voting lines
  * are at least a quarter of the non-blank lines (a mostly unreadable sample is better left to an
  * explicit {@code --format}). At most the first {@value #SAMPLE_LINES} lines are looked at.
  */
@@ -50,6 +56,9 @@ public final class FormatDetector {
   private static Optional<InputFormat> vote(List<String> sampleLines) {
     if (sampleLines == null) {
       return Optional.empty();
+    }
+    if (startsHostStatistics(sampleLines)) {
+      return Optional.of(InputFormat.HOST_STATS);
     }
     Map<InputFormat, Integer> votes = new EnumMap<>(InputFormat.class);
     int nonBlank = 0;
@@ -78,6 +87,22 @@ public final class FormatDetector {
         .filter(entry -> entry.getValue() * 2 > voting)
         .map(Map.Entry::getKey)
         .findFirst();
+  }
+
+  private static boolean startsHostStatistics(List<String> sampleLines) {
+    boolean first = true;
+    for (String raw : sampleLines.subList(0, Math.min(SAMPLE_LINES, sampleLines.size()))) {
+      String line = raw == null ? "" : clean(raw);
+      if (line.isEmpty()) {
+        continue;
+      }
+      // A capture may start with a damaged line; its snapshot headers still say what it is.
+      if (HostStatsParser.isSnapshotHeader(line) || first && HostStatsParser.startsCapture(line)) {
+        return true;
+      }
+      first = false;
+    }
+    return false;
   }
 
   /** The format one line votes for, or null. */

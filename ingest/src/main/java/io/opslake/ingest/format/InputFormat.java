@@ -16,7 +16,8 @@ public enum InputFormat {
   WRITER_METRICS("writer_metrics", "writer instrumentation events (Interval/MultiInterval/LifeTime counters), one JSON per line", Splitting.BY_LINE),
   ES_SHARDS("es_shards", "Elasticsearch _cat/shards text snapshots", Splitting.WHOLE_FILE),
   EXPVAR("expvar", "Go expvar /debug/vars snapshots, one JSON per line behind its capture time", Splitting.BY_LINE),
-  KAFKA_LAG("kafka_lag", "Kafka consumer lag: monitor tables and delta.<cluster> events", Splitting.WHOLE_FILE);
+  KAFKA_LAG("kafka_lag", "Kafka consumer lag: monitor tables and delta.<cluster> events", Splitting.WHOLE_FILE),
+  HOST_STATS("host_stats", "host statistics snapshots: vmstat, free, df, top summary, lsof", Splitting.WHOLE_FILE);
 
   /**
    * Whether a large file may be cut into splits read in parallel. Snapshot formats whose lines
