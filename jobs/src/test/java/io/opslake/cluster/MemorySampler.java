@@ -50,9 +50,9 @@ final class MemorySampler implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
-    thread.join(2 * INTERVAL_MILLIS);
+    thread.interrupt();
   }
 
   private void sampleUntilClosed() {
