@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * A Spark distribution on this machine ({@code bin/spark-submit}, {@code bin/spark-class},
  * {@code jars/}), found in this order: the system property {@value #HOME_PROPERTY}, the
  * environment variable {@code SPARK_HOME}, then the {@code pyspark} package of the repository's
- * {@code .venv} ({@code bin/python-env} installs {@code pyspark==3.5.9}, whose wheel carries a
- * complete distribution with Hadoop 3.3.4 client jars).
+ * virtual environment ({@code $OPSLAKE_VENV}, default {@code .venv}; {@code bin/python-env}
+ * installs {@code pyspark==3.5.9} there, whose wheel carries a complete distribution with Hadoop
+ * 3.3.4 client jars).
  *
  * <p>The distribution must be the Spark version the build compiles against, checked by the name
  * of its {@code spark-core} jar, so the cluster test never passes against another Spark.
@@ -69,7 +70,9 @@ record SparkDistribution(Path home, String version) {
   }
 
   private static Optional<Path> fromVirtualEnvironment(Path repositoryRoot, List<Path> tried) {
-    Path lib = repositoryRoot.resolve(".venv").resolve("lib");
+    // bin/python-env builds the venv in $OPSLAKE_VENV, by default .venv of the repository.
+    String venv = System.getenv().getOrDefault("OPSLAKE_VENV", ".venv");
+    Path lib = repositoryRoot.resolve(venv).resolve("lib");
     tried.add(lib.resolve("python*/site-packages/pyspark"));
     if (!Files.isDirectory(lib)) {
       return Optional.empty();
