@@ -8,9 +8,14 @@ import io.opslake.ingest.format.RecordParser;
 import io.opslake.ingest.format.appevents.AppEventEdnParser;
 import io.opslake.ingest.format.appevents.AppEventJsonParser;
 import io.opslake.ingest.format.dcos.DcosMetricsParser;
+import io.opslake.ingest.format.elasticsearch.EsShardsParser;
+import io.opslake.ingest.format.expvar.ExpvarParser;
+import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.journald.JournaldParser;
+import io.opslake.ingest.format.kafka.KafkaLagParser;
 import io.opslake.ingest.format.plaintext.PlainTextLogParser;
 import io.opslake.ingest.format.statsd.StatsdParser;
+import io.opslake.ingest.format.writer.WriterMetricsParser;
 import io.opslake.ingest.format.zap.ZapLogParser;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +39,11 @@ public final class DefaultFormats implements FormatSupport {
       case PLAINTEXT -> new PlainTextLogParser(context);
       case STATSD -> new StatsdParser(context);
       case DCOS_METRICS -> new DcosMetricsParser(context);
+      case WRITER_METRICS -> new WriterMetricsParser(context);
+      case ES_SHARDS -> new EsShardsParser(context);
+      case EXPVAR -> new ExpvarParser(context);
+      case KAFKA_LAG -> new KafkaLagParser(context);
+      case HOST_STATS -> new HostStatsParser(context);
     };
   }
 }

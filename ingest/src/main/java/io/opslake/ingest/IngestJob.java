@@ -10,10 +10,8 @@ import io.opslake.ingest.engine.FormatSupport;
 import io.opslake.ingest.engine.HadoopConf;
 import io.opslake.ingest.engine.IngestSettings;
 import io.opslake.ingest.engine.SplitIngestor;
-import io.opslake.ingest.engine.SplitTask;
 import io.opslake.ingest.engine.StagedFile;
 import io.opslake.ingest.engine.TaskOutput;
-import io.opslake.ingest.format.InputFormat;
 import io.opslake.ingest.format.TimestampPolicy;
 import io.opslake.ingest.parquet.TableFileWriter;
 import io.opslake.schemas.TableDefinition;
@@ -26,12 +24,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
@@ -57,8 +53,6 @@ import org.apache.spark.util.LongAccumulator;
 public final class IngestJob {
   private static final long ROW_GROUP_BYTES = 32L << 20;
   private static final int MAX_OPEN_FILES_PER_TASK = 48;
-  /** Gzip text compresses about this much; used only to size parse tasks. */
-  private static final int GZIP_EXPANSION = 5;
   /** Staging areas without a commit record older than this belong to dead runs. */
   private static final Duration ABANDONED_STAGING_AGE = Duration.ofHours(1);
 
@@ -95,12 +89,14 @@ public final class IngestJob {
         megabytes(totalBytes), seconds(listStarted)));
 
     // Pass 1: fingerprints, line counts, formats.
-    List<FileBlock> blocks = blocksOf(files);
+    List<FileBlock> blocks = IngestPlanner.blocksOf(files);
     describe(jsc, runId, "scan " + blocks.size() + " blocks");
     long scanStarted = System.nanoTime();
     FormatSupport formatSupport = formats;
     // Small files share a task (a task costs a few milliseconds of scheduling, a 1 KB file far less).
-    List<List<FileBlock>> scanTasks = binPack(blocks);
+    int parallelism = spark.sparkContext().defaultParallelism();
+    List<List<FileBlock>> scanTasks = IngestPlanner.binPack(blocks, IngestPlanner.taskBytes(
+        blocks.stream().mapToLong(FileBlock::length).sum(), parallelism));
     List<BlockScan> scans =
         scanTasks.isEmpty()
             ? List.of()
@@ -116,7 +112,7 @@ public final class IngestJob {
 
     // Plan: skip what was ingested, number lines, bin splits into tasks.
     Map<String, Long> ingested = warehouse.ingestedFingerprints();
-    Plan plan = plan(files, scans, ingested);
+    IngestPlanner.Plan plan = IngestPlanner.plan(files, scans, ingested, parallelism, options.format());
     progress.accept(String.format(Locale.ROOT, "ingest %s: scanned %d blocks in %.1f s; %d files to parse (%s), %d already ingested",
         runId, blocks.size(), seconds(scanStarted), plan.files().size(), megabytes(plan.bytesToParse()), plan.skippedFiles()));
 
@@ -189,7 +185,7 @@ public final class IngestJob {
 
     List<CommitRecord.Move> moves = moves(warehouse, runId, published);
     List<CommitRecord.CommittedInput> inputs = new ArrayList<>();
-    for (PlannedFile file : plan.files()) {
+    for (IngestPlanner.PlannedFile file : plan.files()) {
       inputs.add(new CommitRecord.CommittedInput(
           file.uri(), file.fingerprint(), file.formatId(), recordsByFile.getOrDefault(file.uri(), 0L)));
     }
@@ -201,7 +197,8 @@ public final class IngestJob {
     progress.accept(String.format(Locale.ROOT, "ingest %s: committed %d files in %.1f s", runId, moves.size(), seconds(commitStarted)));
 
     Map<String, Long> rowsByTable = new LinkedHashMap<>();
-    for (TableDefinition table : Tables.ALL) {
+    // The tables ingest writes; derived tables in Tables.ALL are rebuilt by their own jobs.
+    for (TableDefinition table : List.of(Tables.RAW_EVENTS, Tables.RAW_METRICS, Tables.QUARANTINE, Tables.INGEST_RUNS)) {
       rowsByTable.put(table.name(), 0L);
     }
     published.forEach(file -> rowsByTable.merge(file.table(), file.rows(), Long::sum));
@@ -214,7 +211,15 @@ public final class IngestJob {
             entry.getValue().metricsWritten(), entry.getValue().quarantined(), entry.getValue().bytes())));
     return new IngestResult(runId, record.status(), message, plan.files().size(), plan.skippedFiles(),
         plan.duplicatesSkipped(), bySource, rowsByTable, badRatio, plan.bytesToParse(),
-        Duration.between(started, finished));
+        Duration.between(started, finished), metricDates(published));
+  }
+
+  private static List<String> metricDates(List<StagedFile> published) {
+    return published.stream()
+        .filter(file -> file.table().equals(Tables.RAW_METRICS.name()) && file.rows() > 0)
+        .map(StagedFile::dt)
+        .distinct()
+        .toList();
   }
 
   private static String newRunId(Instant started) {
@@ -226,127 +231,7 @@ public final class IngestJob {
     jsc.setJobGroup("INGEST " + runId, "INGEST run=" + runId + " " + step, false);
   }
 
-  static List<FileBlock> blocksOf(List<FileStatus> files) {
-    List<FileBlock> blocks = new ArrayList<>();
-    for (FileStatus file : files) {
-      String uri = file.getPath().toString();
-      long length = file.getLen();
-      int index = 0;
-      long start = 0;
-      do {
-        long end = Math.min(length, start + FileBlock.BLOCK_BYTES);
-        blocks.add(new FileBlock(uri, length, index++, start, end));
-        start = end;
-      } while (start < length);
-    }
-    return blocks;
-  }
-
-  private static List<List<FileBlock>> binPack(List<FileBlock> blocks) {
-    List<List<FileBlock>> tasks = new ArrayList<>();
-    List<FileBlock> current = new ArrayList<>();
-    long bytes = 0;
-    for (FileBlock block : blocks) {
-      if (!current.isEmpty() && bytes + block.length() > FileBlock.BLOCK_BYTES) {
-        tasks.add(current);
-        current = new ArrayList<>();
-        bytes = 0;
-      }
-      current.add(block);
-      bytes += block.length();
-    }
-    if (!current.isEmpty()) {
-      tasks.add(current);
-    }
-    return tasks;
-  }
-
-  /** One input file after the scan. */
-  record PlannedFile(String uri, String fingerprint, String formatId) {}
-
-  /** The parse plan. */
-  record Plan(List<SplitTask> tasks, List<PlannedFile> files, long skippedFiles, long duplicatesSkipped,
-      long bytesToParse, Map<String, Long> filesByFormat) {}
-
-  private Plan plan(List<FileStatus> files, List<BlockScan> scans, Map<String, Long> ingested) {
-    Map<String, List<BlockScan>> byFile = new HashMap<>();
-    for (BlockScan scan : scans) {
-      byFile.computeIfAbsent(scan.block().uri(), uri -> new ArrayList<>()).add(scan);
-    }
-    List<SplitTask.Split> splits = new ArrayList<>();
-    List<PlannedFile> planned = new ArrayList<>();
-    Map<String, Long> filesByFormat = new HashMap<>();
-    Set<String> seen = new HashSet<>();
-    long skippedFiles = 0;
-    long duplicates = 0;
-    for (FileStatus status : files) {
-      String uri = status.getPath().toString();
-      List<BlockScan> fileScans = byFile.get(uri);
-      fileScans.sort(Comparator.comparingInt(scan -> scan.block().index()));
-      String fingerprint = fingerprint(status.getLen(), fileScans);
-      if (ingested.containsKey(fingerprint) || !seen.add(fingerprint)) {
-        skippedFiles++;
-        duplicates += ingested.getOrDefault(fingerprint, 0L);
-        continue;
-      }
-      BlockScan first = fileScans.get(0);
-      InputFormat format = options.format().orElse(first.detected());
-      String undetected = null;
-      if (format == null) {
-        undetected = first.sampleProblem() != null
-            ? "file could not be read: " + first.sampleProblem()
-            : "could not detect the format of " + status.getPath().getName()
-                + " from its first lines; pass --format to name it";
-      }
-      String formatId = format == null ? "unknown" : format.id();
-      planned.add(new PlannedFile(uri, fingerprint, formatId));
-      filesByFormat.merge(formatId, 1L, Long::sum);
-      String name = status.getPath().getName();
-      boolean wholeFile = format != null && format.splitting() == InputFormat.Splitting.WHOLE_FILE;
-      if (first.gzip() || wholeFile) {
-        splits.add(new SplitTask.Split(uri, name, fingerprint, 0, status.getLen(), first.gzip(), 1, format, undetected));
-        continue;
-      }
-      long newlinesBefore = 0;
-      for (BlockScan scan : fileScans) {
-        FileBlock block = scan.block();
-        splits.add(new SplitTask.Split(uri, name, fingerprint, block.start(), block.end(), false,
-            1 + newlinesBefore, format, undetected));
-        newlinesBefore += scan.newlines();
-      }
-    }
-    List<SplitTask> tasks = new ArrayList<>();
-    List<SplitTask.Split> current = new ArrayList<>();
-    long currentBytes = 0;
-    long total = 0;
-    for (SplitTask.Split split : splits) {
-      long weight = (split.end() - split.start()) * (split.gzip() ? GZIP_EXPANSION : 1);
-      total += split.end() - split.start();
-      if (!current.isEmpty() && currentBytes + weight > FileBlock.BLOCK_BYTES) {
-        tasks.add(new SplitTask(tasks.size(), current));
-        current = new ArrayList<>();
-        currentBytes = 0;
-      }
-      current.add(split);
-      currentBytes += weight;
-    }
-    if (!current.isEmpty()) {
-      tasks.add(new SplitTask(tasks.size(), current));
-    }
-    return new Plan(tasks, planned, skippedFiles, duplicates, total, filesByFormat);
-  }
-
-  /** md5 over the file length and the md5 of each fixed-size block, so blocks hash in parallel. */
-  private static String fingerprint(long length, List<BlockScan> scans) {
-    var md5 = BlockScanner.md5();
-    md5.update(Long.toString(length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    for (BlockScan scan : scans) {
-      md5.update(scan.md5().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
-    return java.util.HexFormat.of().formatHex(md5.digest());
-  }
-
-  private StagedFile writeRunRow(Configuration hadoop, IngestSettings settings, Plan plan, Instant started,
+  private StagedFile writeRunRow(Configuration hadoop, IngestSettings settings, IngestPlanner.Plan plan, Instant started,
       Instant finished, long read, long events, long metrics, long quarantined, boolean failed, String message)
       throws IOException {
     Path path = new Path(settings.stagingUri() + "/ingest_runs/dt=" + settings.runDate() + "/part-run.parquet");

@@ -1,7 +1,9 @@
 package io.opslake.ingest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * What an ingest run did.
@@ -16,6 +18,9 @@ import java.util.Map;
  * @param rowsByTable rows published per table (raw tables stay untouched on a failed run)
  * @param badRatio quarantined / records read
  * @param elapsed wall-clock time of the run
+ * @param metricDates the {@code raw_metrics} partitions (YYYY-MM-DD, ascending) this run published
+ *     rows into; empty on a failed run. Derived tables rebuilt by date (e.g. {@code metric_rates})
+ *     use it to know which days to recompute.
  */
 public record IngestResult(
     String runId,
@@ -28,11 +33,14 @@ public record IngestResult(
     Map<String, Long> rowsByTable,
     double badRatio,
     long bytesRead,
-    Duration elapsed) {
+    Duration elapsed,
+    List<String> metricDates) {
 
   public IngestResult {
-    bySource = Map.copyOf(bySource);
-    rowsByTable = Map.copyOf(rowsByTable);
+    // Keep the caller's order (sources by name, tables as defined) for stable summaries.
+    bySource = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bySource));
+    rowsByTable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsByTable));
+    metricDates = List.copyOf(new TreeSet<>(metricDates));
   }
 
   public boolean succeeded() {

@@ -64,6 +64,7 @@ class IngestJobTest {
     assertThat(result.recordsRead()).isEqualTo(5);
     assertThat(result.rowsByTable()).containsEntry("raw_events", 2L).containsEntry("raw_metrics", 1L)
         .containsEntry("quarantine", 2L).containsEntry("ingest_runs", 1L);
+    assertThat(result.metricDates()).containsExactly("2026-11-20");
     List<Row> events = rows("select hostname, type, message, source_line, cast(dt as string), duration_ms, "
         + "labels['pid'], tags[0], length(event_id) from raw_events order by source_line");
     assertThat(events).extracting(Row::toString).containsExactly(

@@ -49,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
   String start;
 
   @Option(names = "--formats", split = ",", paramLabel = "<format>",
-      description = "Formats to write (default: all): app_events, app_events_edn, journald, zap, plaintext, statsd, dcos_metrics.")
+      description = "Formats to write (default: all): app_events, app_events_edn, journald, zap, plaintext, statsd, dcos_metrics, host_stats.")
   List<String> formats;
 
   @Option(names = "--compress", defaultValue = "gzip", description = "gzip or none (default: ${DEFAULT-VALUE}).")

@@ -4,6 +4,10 @@ import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
 import io.opslake.ingest.IngestResult;
+import io.opslake.ingest.commit.Warehouse;
+import io.opslake.jobs.metrics.RatesJob;
+import io.opslake.jobs.metrics.RatesOptions;
+import io.opslake.jobs.metrics.RatesResult;
 import io.opslake.ingest.format.InputFormat;
 import java.time.Instant;
 import java.util.Arrays;
@@ -54,6 +58,10 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
+  @Option(names = "--no-rates",
+      description = "Do not rebuild metric_rates for the days this run wrote metrics into (see `opslake rates`).")
+  boolean noRates;
+
   static final class FormatNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
@@ -72,11 +80,22 @@ final class IngestCommand implements Callable<Integer> {
     IngestOptions options = new IngestOptions(inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now());
     SparkSession spark = SparkSessions.create("opslake ingest");
     IngestResult result = new IngestJob(spark, options, new DefaultFormats(), err()::println).run();
-    out().print(json ? Summaries.ingestJson(result) : Summaries.ingestText(result));
+    RatesResult rates = result.succeeded() && !noRates && !result.metricDates().isEmpty() ? rates(spark, result) : null;
+    out().print(json ? Summaries.ingestJson(result, rates) : Summaries.ingestText(result));
+    if (rates != null && !json) {
+      out().println("  rates dt=" + String.join(",", rates.dates()) + ": " + Summaries.ratesLine(rates));
+    }
     if (!result.succeeded()) {
       err().println("opslake ingest: " + result.message());
       return 1;
     }
     return 0;
+  }
+
+  /** Rebuilds metric_rates for the days the run wrote metrics into (and the days after them). */
+  private RatesResult rates(SparkSession spark, IngestResult result) throws java.io.IOException {
+    Warehouse opened = Warehouse.open(warehouse.uri, spark.sparkContext().hadoopConfiguration());
+    List<java.time.LocalDate> dates = RatesJob.datesAfterIngest(opened, result.metricDates());
+    return new RatesJob(spark, RatesOptions.forDates(warehouse.uri, dates)).run();
   }
 }

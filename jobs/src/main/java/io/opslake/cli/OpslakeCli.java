@@ -20,10 +20,13 @@ import picocli.CommandLine.Command;
     description = "Batch analytics for production monitoring data, on Apache Spark.",
     subcommands = {
       IngestCommand.class,
+      RatesCommand.class,
       QueryCommand.class,
       TablesCommand.class,
       GenerateCommand.class,
       DemoCommand.class,
+      PatternsCommand.class,
+      TemplatesCommand.class,
       ReclassifyCommand.class,
       RepetitionCommand.class,
     })

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.opslake.ingest.IngestResult;
+import io.opslake.jobs.metrics.RatesResult;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,42 @@ final class Summaries {
     return text.toString();
   }
 
+  static String ratesText(RatesResult result) {
+    return String.format(Locale.ROOT, "rates run %s dt=%s in %.1f s%n", result.runId(),
+        String.join(",", result.dates()), result.elapsed().toMillis() / 1000.0)
+        + "  " + ratesLine(result) + System.lineSeparator()
+        + String.format(Locale.ROOT, "  skipped: %d over --max-rate, %d duplicate samples, %d invalid samples,"
+            + " %d counter series with producer rates%n",
+            result.overCap(), result.duplicates(), result.invalid(), result.shadowedSeries());
+  }
+
+  /** The one-line rates summary, also printed by ingest after its own summary. */
+  static String ratesLine(RatesResult result) {
+    return String.format(Locale.ROOT, "%d series, %d points read, %d rates written (%d derived, %d producer),"
+        + " %d resets, %d gaps", result.series(), result.pointsRead(), result.ratesWritten(), result.derived(),
+        result.producer(), result.resets(), result.gaps());
+  }
+
+  static Map<String, Object> ratesJson(RatesResult result) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("run_id", result.runId());
+    json.put("dates", result.dates());
+    json.put("series", result.series());
+    json.put("points_read", result.pointsRead());
+    json.put("rates_written", result.ratesWritten());
+    json.put("derived", result.derived());
+    json.put("producer", result.producer());
+    json.put("resets", result.resets());
+    json.put("gaps", result.gaps());
+    return json;
+  }
+
   static String ingestJson(IngestResult result) throws JsonProcessingException {
+    return ingestJson(result, null);
+  }
+
+  /** The ingest summary as JSON, with the rates that followed it under {@code rates} when they ran. */
+  static String ingestJson(IngestResult result, RatesResult rates) throws JsonProcessingException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("run_id", result.runId());
     json.put("status", result.status());
@@ -61,6 +97,10 @@ final class Summaries {
         "metrics", counts.metrics(), "quarantined", counts.quarantined())));
     json.put("sources", sources);
     json.put("rows_written", result.rowsByTable());
+    json.put("metric_dates", result.metricDates());
+    if (rates != null) {
+      json.put("rates", ratesJson(rates));
+    }
     return JSON.writeValueAsString(json) + System.lineSeparator();
   }
 

@@ -32,6 +32,9 @@ final class FileAssembler {
       double malformedRatio, SplittableRandom random) {
     List<Rendered> records = content.records();
     int malformed = malformedCount(records.size(), malformedRatio, random);
+    if (!malformer.plantsInEveryFile()) {
+      malformed = Math.max(0, (int) Math.floor(records.size() * malformedRatio + random.nextDouble()));
+    }
     int[] positions = new int[malformed];
     for (int i = 0; i < malformed; i++) {
       positions[i] = random.nextInt(records.size() + 1);

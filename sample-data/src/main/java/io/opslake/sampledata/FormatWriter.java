@@ -13,4 +13,19 @@ interface FormatWriter {
   FileContent render(String host, int day);
 
   Malformer malformer();
+
+  /** How many files {@code host} writes on {@code day}: one, unless the format writes a file per snapshot. */
+  default int fileCount(String host, int day) {
+    return 1;
+  }
+
+  /** The name of file {@code file} (0-based) before the extension; the host for one file per host-day. */
+  default String fileName(String host, int day, int file) {
+    return host;
+  }
+
+  /** The valid records of file {@code file} of the host-day. */
+  default FileContent render(String host, int day, int file) {
+    return render(host, day);
+  }
 }

@@ -13,4 +13,12 @@ interface Malformer {
    * final line terminator (raw because {@link MalformedKind#INVALID_UTF8} is not text).
    */
   byte[] malform(MalformedKind kind, Rendered neighbour, SplittableRandom random);
+
+  /**
+   * Whether every non-empty file gets at least one malformed record. Formats that write a small
+   * file per snapshot plant by the ratio alone, or they would be a seventh malformed.
+   */
+  default boolean plantsInEveryFile() {
+    return true;
+  }
 }

@@ -14,7 +14,12 @@ public enum SampleFormat {
   ZAP("zap", "log"),
   PLAINTEXT("plaintext", "app.log"),
   STATSD("statsd", "statsd"),
-  DCOS_METRICS("dcos_metrics", "json");
+  DCOS_METRICS("dcos_metrics", "json"),
+  WRITER_METRICS("writer_metrics", "writer.jsonl"),
+  ES_SHARDS("es_shards", "txt"),
+  EXPVAR("expvar", "expvar.jsonl"),
+  KAFKA_LAG("kafka_lag", "lag.txt"),
+  HOST_STATS("host_stats", "txt");
 
   private final String id;
   private final String extension;

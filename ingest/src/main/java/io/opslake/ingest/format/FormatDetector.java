@@ -1,5 +1,6 @@
 package io.opslake.ingest.format;
 
+import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.statsd.LeadingTimestamp;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Optional;
  * votes for one format:
  *
  * <ul>
+ *   <li>snapshot formats first, see {@link SnapshotDetection}: writer metrics, expvar and Kafka
+ *       lag JSON (optionally behind a capture time), {@code _cat/shards} rows and Kafka lag tables;
  *   <li>lines starting with {@code {:} vote APP_EVENTS_EDN;
  *   <li>JSON object lines vote by their keys: {@code datapoints} → DCOS_METRICS; {@code
  *       __REALTIME_TIMESTAMP}, {@code __CURSOR}, or {@code _HOSTNAME} with {@code MESSAGE} →
@@ -26,7 +29,12 @@ import java.util.Optional;
  *       headers) count for PLAINTEXT only when at least one line starts a plain-text record.
  * </ul>
  *
- * A format is detected when it holds a strict majority of the lines that voted, and voting lines
+ * Host statistics captures are recognized before any voting, by a snapshot header ({@code #
+ * host=... time=... tool=<vmstat|free|df|top|lsof>}) among the sample lines or a first non-blank
+ * line that is the title line of one of those tools (see {@link HostStatsParser}); their data rows
+ * are plain numbers that would not vote for anything.
+ *
+ * <p>A format is detected when it holds a strict majority of the lines that voted, and voting lines
  * are at least a quarter of the non-blank lines (a mostly unreadable sample is better left to an
  * explicit {@code --format}). At most the first {@value #SAMPLE_LINES} lines are looked at.
  */
@@ -48,6 +56,9 @@ public final class FormatDetector {
   private static Optional<InputFormat> vote(List<String> sampleLines) {
     if (sampleLines == null) {
       return Optional.empty();
+    }
+    if (startsHostStatistics(sampleLines)) {
+      return Optional.of(InputFormat.HOST_STATS);
     }
     Map<InputFormat, Integer> votes = new EnumMap<>(InputFormat.class);
     int nonBlank = 0;
@@ -78,8 +89,28 @@ public final class FormatDetector {
         .findFirst();
   }
 
+  private static boolean startsHostStatistics(List<String> sampleLines) {
+    boolean first = true;
+    for (String raw : sampleLines.subList(0, Math.min(SAMPLE_LINES, sampleLines.size()))) {
+      String line = raw == null ? "" : clean(raw);
+      if (line.isEmpty()) {
+        continue;
+      }
+      // A capture may start with a damaged line; its snapshot headers still say what it is.
+      if (HostStatsParser.isSnapshotHeader(line) || first && HostStatsParser.startsCapture(line)) {
+        return true;
+      }
+      first = false;
+    }
+    return false;
+  }
+
   /** The format one line votes for, or null. */
   static InputFormat classify(String line) {
+    InputFormat snapshot = SnapshotDetection.classify(line);
+    if (snapshot != null) {
+      return snapshot;
+    }
     if (line.startsWith("{:")) {
       return InputFormat.APP_EVENTS_EDN;
     }

@@ -12,7 +12,12 @@ public enum InputFormat {
   ZAP("zap", "zap-style structured JSON logs, optionally behind a docker-compose prefix", Splitting.BY_LINE),
   PLAINTEXT("plaintext", "plain-text application logs with multi-line Java stack traces", Splitting.BY_LINE),
   STATSD("statsd", "StatsD and DogStatsD lines", Splitting.BY_LINE),
-  DCOS_METRICS("dcos_metrics", "DC/OS metrics JSON documents, one per line", Splitting.BY_LINE);
+  DCOS_METRICS("dcos_metrics", "DC/OS metrics JSON documents, one per line", Splitting.BY_LINE),
+  WRITER_METRICS("writer_metrics", "writer instrumentation events (Interval/MultiInterval/LifeTime counters), one JSON per line", Splitting.BY_LINE),
+  ES_SHARDS("es_shards", "Elasticsearch _cat/shards text snapshots", Splitting.WHOLE_FILE),
+  EXPVAR("expvar", "Go expvar /debug/vars snapshots, one JSON per line behind its capture time", Splitting.BY_LINE),
+  KAFKA_LAG("kafka_lag", "Kafka consumer lag: monitor tables and delta.<cluster> events", Splitting.WHOLE_FILE),
+  HOST_STATS("host_stats", "host statistics snapshots: vmstat, free, df, top summary, lsof", Splitting.WHOLE_FILE);
 
   /**
    * Whether a large file may be cut into splits read in parallel. Snapshot formats whose lines

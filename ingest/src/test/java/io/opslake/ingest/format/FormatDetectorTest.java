@@ -132,4 +132,32 @@ class FormatDetectorTest {
 
     assertThat(FormatDetector.detect(lines)).contains(InputFormat.STATSD);
   }
+
+  @Test
+  void hostStatisticsCapturesByTheirHeaderOrTitleLine() {
+    assertThat(detect("""
+        # host=dc0-web01 time=2026-10-01T00:05:00Z tool=vmstat
+        procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----
+         r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st
+         2  0      0 812344  94212 9871236    0    0     3    41  512  987 12  3 84  1  0
+        """)).contains(InputFormat.HOST_STATS);
+    assertThat(detect("""
+
+        Filesystem      Size  Used Avail Use% Mounted on
+        /dev/nvme0n1p1   20G  3.8G   16G  20% /
+        """)).contains(InputFormat.HOST_STATS);
+    assertThat(detect("COMMAND    PID USER   FD      TYPE             DEVICE SIZE/OFF     NODE NAME\n"))
+        .contains(InputFormat.HOST_STATS);
+    assertThat(detect("top - 00:05:01 up 12 days,  3:04,  2 users,  load average: 0.52, 0.58, 0.59\n"))
+        .contains(InputFormat.HOST_STATS);
+    assertThat(detect("               total        used        free      shared  buff/cache   available\n"))
+        .contains(InputFormat.HOST_STATS);
+    assertThat(detect("""
+        java      4242
+        # host=dc0-api01 time=2026-10-01T00:05:00Z tool=lsof
+        COMMAND    PID USER   FD      TYPE             DEVICE SIZE/OFF     NODE NAME
+        """)).as("a damaged first line").contains(InputFormat.HOST_STATS);
+    // A comment that names no known tool is not a capture header.
+    assertThat(detect("# tool=sar\nnothing else\n")).isEmpty();
+  }
 }

@@ -1,6 +1,8 @@
 package io.opslake.jobs.events;
 
 import io.opslake.ingest.commit.Warehouse;
+import io.opslake.jobs.templates.TemplateIndex;
+import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
 
 /** Chooses the {@link TemplateAssigner} the reclassify job uses for {@code events.template_id}. */
@@ -8,14 +10,12 @@ public final class TemplateAssigners {
   private TemplateAssigners() {}
 
   /**
-   * The assigner for a warehouse's mined templates.
-   *
-   * <p>INTEGRATION POINT (template miner): when a {@code patterns} table exists, return {@code
-   * io.opslake.jobs.templates.TemplateIndex}'s loader here, e.g. {@code
-   * TemplateIndex.load(spark, warehouse)}. Until then every {@code template_id} stays null and
-   * {@code repetition} has only fingerprint groups.
+   * The warehouse's mined templates (the {@code patterns} table written by {@code opslake
+   * templates}) as an assigner; {@link TemplateAssigner#none()} when nothing was mined, so events
+   * then pay no lookup. This is the one place reclassify is wired to the template miner.
    */
-  public static TemplateAssigner forWarehouse(SparkSession spark, Warehouse warehouse) {
-    return TemplateAssigner.none();
+  public static TemplateAssigner forWarehouse(SparkSession spark, Warehouse warehouse) throws IOException {
+    TemplateIndex index = TemplateIndex.load(spark, warehouse);
+    return index.size() == 0 ? TemplateAssigner.none() : index;
   }
 }

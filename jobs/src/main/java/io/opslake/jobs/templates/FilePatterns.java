@@ -1,0 +1,106 @@
+package io.opslake.jobs.templates;
+
+import io.opslake.ingest.format.plaintext.LineFormat;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Mines one log file the way log-parsing benchmarks evaluate parsers (no Spark): every line's
+ * {@code <Content>} (per the line format, or the whole line) is mined with {@link TemplateMiner},
+ * and a CSV {@code line,template_id,template} gets one row per input line. A line that does not
+ * match the line format, or whose message is blank, gets an empty id and template and is counted.
+ *
+ * <p>Cost: two reads of the file (count the distinct masked messages, then assign); memory holds
+ * the distinct masked messages only. Gzip input is recognized by its magic bytes; invalid UTF-8 is
+ * replaced, never fatal.
+ */
+public final class FilePatterns {
+  private FilePatterns() {}
+
+  /**
+   * @param lines input lines
+   * @param unmatched lines that did not match the line format
+   * @param blank lines whose message was blank
+   * @param templates distinct templates found
+   */
+  public record Result(long lines, long unmatched, long blank, int templates) {}
+
+  public static Result run(Path input, LineFormat format, Path output) throws IOException {
+    if (!Files.isRegularFile(input)) {
+      throw new IllegalArgumentException("Cannot mine patterns: --input " + input + " is not a file");
+    }
+    Masker masker = new Masker();
+    Map<String, Long> counts = new HashMap<>();
+    try (BufferedReader reader = open(input)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String message = format == null ? line : format.content(line);
+        if (message != null && !message.isBlank()) {
+          counts.merge(masker.mask(message), 1L, Long::sum);
+        }
+      }
+    }
+    TemplateMiner.MiningResult mined = TemplateMiner.withDefaults().mineMasked(counts);
+    long lines = 0;
+    long unmatched = 0;
+    long blank = 0;
+    try (BufferedReader reader = open(input);
+        Writer out = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+      out.write("line,template_id,template\n");
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines++;
+        String message = format == null ? line : format.content(line);
+        MinedTemplate template = null;
+        if (message == null) {
+          unmatched++;
+        } else if (message.isBlank()) {
+          blank++;
+        } else {
+          template = mined.byMaskedMessage().get(masker.mask(message));
+        }
+        out.write(Long.toString(lines));
+        out.write(',');
+        if (template != null) {
+          out.write(template.id());
+          out.write(',');
+          out.write(csvField(template.template()));
+        } else {
+          out.write(',');
+        }
+        out.write('\n');
+      }
+    }
+    return new Result(lines, unmatched, blank, mined.templates().size());
+  }
+
+  private static BufferedReader open(Path input) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(input));
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    if (first == 0x1f && second == 0x8b) {
+      in = new GZIPInputStream(in, 1 << 16);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+  }
+
+  static String csvField(String value) {
+    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+      return value;
+    }
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+}
