@@ -110,7 +110,8 @@ public final class DescriptorLoader {
       JsonLocation location = e.getLocation();
       int line = location == null ? 0 : location.getLineNr();
       return new FileResult(Optional.empty(), Optional.empty(),
-          List.of(new DescriptorProblem(display, line, "not valid YAML: " + e.getOriginalMessage())));
+          List.of(new DescriptorProblem(display, line,
+              "not valid YAML: " + yamlReason(e.getOriginalMessage()))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -162,6 +163,13 @@ public final class DescriptorLoader {
           "id '" + descriptor.id() + "' must match the file name (" + baseName + ")"));
     }
     return new FileResult(fileProblems.isEmpty() ? Optional.of(descriptor) : Optional.empty(), id, fileProblems);
+  }
+
+  /** SnakeYAML's message without its indented source excerpts (the line is reported separately). */
+  private static String yamlReason(String message) {
+    return String.join(": ", message.lines()
+        .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+        .toList());
   }
 
   private static DescriptorProblem schemaProblem(ValidationMessage message, JobDescriptor located) {
