@@ -75,7 +75,7 @@ public final class OpslakeCli implements Runnable {
    */
   private static String defaultValue(CommandLine.Model.ArgSpec argument) throws java.io.IOException {
     if (argument instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--warehouse")
-        && !option.command().name().equals("run")) {
+        && !(option.command().userObject() instanceof WorkflowCommand.Run)) {
       return OpslakeConfig.locate(null, System.getenv(), java.nio.file.Path.of("")).defaultWarehouse(System.getenv());
     }
     return null;
