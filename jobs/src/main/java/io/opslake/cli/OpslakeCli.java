@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       TemplatesCommand.class,
       ReclassifyCommand.class,
       RepetitionCommand.class,
+      WorkflowCommand.class,
     })
 public final class OpslakeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -44,9 +45,16 @@ public final class OpslakeCli implements Runnable {
 
   /** Runs the CLI and returns its exit code; used by main and by tests. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, new PrintWriter(out, true, StandardCharsets.UTF_8),
+        new PrintWriter(err, true, StandardCharsets.UTF_8));
+  }
+
+  /** Runs the CLI writing to {@code out} and {@code err}; the workflow runner runs its steps this way. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new OpslakeCli());
-    commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-    commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setDefaultValueProvider(OpslakeCli::defaultValue);
     commandLine.setExitCodeExceptionMapper(OpslakeCli::exitCodeOf);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
@@ -62,6 +70,20 @@ public final class OpslakeCli implements Runnable {
     commandLine.getOut().flush();
     commandLine.getErr().flush();
     return exitCode;
+  }
+
+  /**
+   * Every {@code --warehouse} without a value on the command line defaults to
+   * {@code $OPSLAKE_WAREHOUSE}, else {@code warehouse:} in the config file ({@code $OPSLAKE_CONFIG}
+   * or {@code ./opslake.yaml}), else {@code ./warehouse}. The workflow commands' own
+   * {@code --config} is applied by those commands.
+   */
+  private static String defaultValue(CommandLine.Model.ArgSpec argument) throws java.io.IOException {
+    if (argument instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--warehouse")
+        && !(option.command().userObject() instanceof WorkflowCommand.Run)) {
+      return OpslakeConfig.locate(null, System.getenv(), java.nio.file.Path.of("")).defaultWarehouse(System.getenv());
+    }
+    return null;
   }
 
   private static int exitCodeOf(Throwable exception) {

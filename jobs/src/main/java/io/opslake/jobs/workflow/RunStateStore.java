@@ -1,0 +1,65 @@
+package io.opslake.jobs.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.opslake.ingest.commit.Warehouse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Which steps already succeeded for a date, so a rerun resumes after them: one small JSON file per
+ * (dag, date, step) at {@code <warehouse>/_opslake/workflow/<dag>/<date>/<step>.json}, written on
+ * success (under a temporary name, then renamed). Works on any Hadoop file system the warehouse
+ * lives on; readers of tables skip {@code _opslake}.
+ */
+public final class RunStateStore {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final FileSystem fileSystem;
+  private final Path root;
+
+  public RunStateStore(String warehouseUri, Configuration conf) throws IOException {
+    Path warehouse = new Path(Warehouse.qualify(warehouseUri));
+    this.fileSystem = warehouse.getFileSystem(conf);
+    this.root = new Path(fileSystem.makeQualified(warehouse), "_opslake/workflow");
+  }
+
+  /** The file marking {@code step} of {@code dag} done for {@code date}. */
+  public Path markerPath(String dag, LocalDate date, String step) {
+    return new Path(root, dag + "/" + date + "/" + step + ".json");
+  }
+
+  public boolean completed(String dag, LocalDate date, String step) throws IOException {
+    return fileSystem.exists(markerPath(dag, date, step));
+  }
+
+  /** Records that {@code step} succeeded; replaces an older marker (a forced rerun). */
+  public void markCompleted(String dag, LocalDate date, String step, int attempts, double seconds,
+      List<String> arguments, Instant finishedAt) throws IOException {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("dag", dag);
+    record.put("date", date.toString());
+    record.put("step", step);
+    record.put("attempts", attempts);
+    record.put("seconds", seconds);
+    record.put("finished_at", finishedAt.toString());
+    record.put("arguments", arguments);
+    Path target = markerPath(dag, date, step);
+    Path temporary = new Path(target.getParent(), "." + step + ".json.tmp");
+    try (OutputStream out = fileSystem.create(temporary, true)) {
+      out.write(JSON.writeValueAsBytes(record));
+    }
+    fileSystem.delete(target, false);
+    if (!fileSystem.rename(temporary, target)) {
+      throw new IOException("Cannot record workflow state: rename to " + target + " failed");
+    }
+  }
+}
