@@ -43,8 +43,8 @@ class WorkflowCommandTest {
     assertThat(plan.get("dag_id").asText()).isEqualTo("events");
     assertThat(plan.get("triggered_by").toString()).isEqualTo("[\"raw_events\"]");
     assertThat(plan.get("airflow_schedule").isNull()).isTrue();
-    assertThat(plan.get("tasks").findValuesAsText("task_id")).containsExactly("reclassify", "templates", "repetition");
-    assertThat(plan.get("edges").toString()).isEqualTo("[[\"reclassify\",\"templates\"],[\"templates\",\"repetition\"]]");
+    assertThat(plan.get("tasks").findValuesAsText("task_id")).containsExactly("templates", "reclassify", "repetition");
+    assertThat(plan.get("edges").toString()).isEqualTo("[[\"reclassify\",\"repetition\"],[\"templates\",\"reclassify\"]]");
   }
 
   @Test
@@ -58,8 +58,22 @@ class WorkflowCommandTest {
         "--dir", SHIPPED);
 
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(first.out()).contains(" ingest_runs=1", " raw_metrics=55448", " quarantine=272", " raw_events=21090",
-        "workflow nightly: 1 succeeded, 0 already done, 0 failed, 0 not run (upstream failed) in ");
+    // The day's ground truth: every valid record of 2026-10-01 written, every malformed one quarantined.
+    long valid = 0;
+    long malformed = 0;
+    for (com.fasterxml.jackson.databind.JsonNode file
+        : new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(SAMPLE, "_scenario.json").toFile()).get("files")) {
+      if (file.get("date").asText().equals("2026-10-01")) {
+        valid += file.get("valid_records").asLong();
+        malformed += file.get("malformed_records").asLong();
+      }
+    }
+    java.util.regex.Matcher rows = java.util.regex.Pattern
+        .compile(" raw_events=(\\d+) raw_metrics=(\\d+) quarantine=(\\d+) ingest_runs=1").matcher(first.out());
+    assertThat(rows.find()).as(first.out()).isTrue();
+    assertThat(Long.parseLong(rows.group(1)) + Long.parseLong(rows.group(2))).isEqualTo(valid);
+    assertThat(Long.parseLong(rows.group(3))).isEqualTo(malformed);
+    assertThat(first.out()).contains("workflow nightly: 1 succeeded, 0 already done, 0 failed, 0 not run (upstream failed) in ");
     assertThat(first.out()).containsPattern("\n  2026-10-01  ingest            succeeded               1 +[0-9.]+\n");
     assertThat(warehouse.resolve("_opslake/workflow/nightly/2026-10-01/ingest.json")).exists();
     assertThat(first.err()).contains("workflow nightly 2026-10-01 ingest: attempt 1: opslake ingest --input "
