@@ -13,6 +13,7 @@ import io.opslake.ingest.format.expvar.ExpvarParser;
 import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.journald.JournaldParser;
 import io.opslake.ingest.format.kafka.KafkaLagParser;
+import io.opslake.ingest.format.plaintext.LineFormatLogParser;
 import io.opslake.ingest.format.plaintext.PlainTextLogParser;
 import io.opslake.ingest.format.statsd.StatsdParser;
 import io.opslake.ingest.format.writer.WriterMetricsParser;
@@ -36,7 +37,9 @@ public final class DefaultFormats implements FormatSupport {
       case APP_EVENTS_EDN -> new AppEventEdnParser(context);
       case JOURNALD -> new JournaldParser(context);
       case ZAP -> new ZapLogParser(context);
-      case PLAINTEXT -> new PlainTextLogParser(context);
+      case PLAINTEXT -> context.lineFormat() == null
+          ? new PlainTextLogParser(context)
+          : new LineFormatLogParser(context);
       case STATSD -> new StatsdParser(context);
       case DCOS_METRICS -> new DcosMetricsParser(context);
       case WRITER_METRICS -> new WriterMetricsParser(context);

@@ -124,7 +124,8 @@ public final class IngestJob {
             TimestampPolicy.forRunStartingAt(started),
             options.maxLineBytes(),
             ROW_GROUP_BYTES,
-            MAX_OPEN_FILES_PER_TASK);
+            MAX_OPEN_FILES_PER_TASK,
+            options.lineFormat().orElse(null));
     LongAccumulator bytesDone = spark.sparkContext().longAccumulator("ingest bytes parsed");
     SplitIngestor ingestor = new SplitIngestor(settings, conf, formatSupport, bytesDone::add);
     List<TaskOutput> outputs;

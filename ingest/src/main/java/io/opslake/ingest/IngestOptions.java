@@ -1,6 +1,7 @@
 package io.opslake.ingest;
 
 import io.opslake.ingest.format.InputFormat;
+import io.opslake.ingest.format.plaintext.LineFormatLogParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param maxBadRatio the run fails when quarantined / read exceeds this (0..1)
  * @param maxLineBytes lines longer than this are quarantined
  * @param startedAt the run's start, which also ends the plausible timestamp window (+1 day)
+ * @param lineFormat a plain-text line layout ({@link LineFormatLogParser#validate}), only with
+ *     format plaintext; empty for the built-in Logback/Log4j layouts
  */
 public record IngestOptions(
     List<String> inputs,
@@ -23,7 +26,8 @@ public record IngestOptions(
     String warehouse,
     double maxBadRatio,
     int maxLineBytes,
-    Instant startedAt) {
+    Instant startedAt,
+    Optional<String> lineFormat) {
 
   public static final double DEFAULT_MAX_BAD_RATIO = 0.01;
   public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
@@ -32,6 +36,7 @@ public record IngestOptions(
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(lineFormat, "lineFormat");
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("Cannot ingest: no --input given");
@@ -47,6 +52,18 @@ public record IngestOptions(
       throw new IllegalArgumentException(
           "Cannot ingest: --max-line-bytes " + maxLineBytes + " is below 1024");
     }
+    if (lineFormat.isPresent()) {
+      if (!format.equals(Optional.of(InputFormat.PLAINTEXT))) {
+        throw new IllegalArgumentException("Cannot ingest: --line-format needs --format plaintext");
+      }
+      LineFormatLogParser.validate(lineFormat.get());
+    }
+  }
+
+  public IngestOptions(
+      List<String> inputs, Optional<InputFormat> format, String warehouse, double maxBadRatio,
+      int maxLineBytes, Instant startedAt) {
+    this(inputs, format, warehouse, maxBadRatio, maxLineBytes, startedAt, Optional.empty());
   }
 
   /** Options with defaults for everything but the inputs and the warehouse. */
@@ -56,18 +73,25 @@ public record IngestOptions(
   }
 
   public IngestOptions withFormat(InputFormat newFormat) {
-    return new IngestOptions(inputs, Optional.of(newFormat), warehouse, maxBadRatio, maxLineBytes, startedAt);
+    return new IngestOptions(inputs, Optional.of(newFormat), warehouse, maxBadRatio, maxLineBytes, startedAt, lineFormat);
   }
 
   public IngestOptions withMaxBadRatio(double ratio) {
-    return new IngestOptions(inputs, format, warehouse, ratio, maxLineBytes, startedAt);
+    return new IngestOptions(inputs, format, warehouse, ratio, maxLineBytes, startedAt, lineFormat);
   }
 
   public IngestOptions withStartedAt(Instant start) {
-    return new IngestOptions(inputs, format, warehouse, maxBadRatio, maxLineBytes, start);
+    return new IngestOptions(inputs, format, warehouse, maxBadRatio, maxLineBytes, start, lineFormat);
   }
 
   public IngestOptions withMaxLineBytes(int bytes) {
-    return new IngestOptions(inputs, format, warehouse, maxBadRatio, bytes, startedAt);
+    return new IngestOptions(inputs, format, warehouse, maxBadRatio, bytes, startedAt, lineFormat);
+  }
+
+  /** These options reading plain text with the given line layout (format becomes plaintext). */
+  public IngestOptions withLineFormat(String layout) {
+    return new IngestOptions(
+        inputs, Optional.of(InputFormat.PLAINTEXT), warehouse, maxBadRatio, maxLineBytes, startedAt,
+        Optional.of(layout));
   }
 }

@@ -45,6 +45,11 @@ final class IngestCommand implements Callable<Integer> {
       completionCandidates = FormatNames.class)
   String format;
 
+  @Option(names = "--line-format", paramLabel = "<layout>",
+      description = "With --format plaintext: the line layout in the log-parsing benchmarks' convention, "
+          + "e.g. '<Date> <Time> <Level> <Component>: <Content>' (needs <Content> and <Time> or <Timestamp>).")
+  String lineFormat;
+
   @Mixin WarehouseOption warehouse;
 
   @Option(names = "--max-bad-ratio", defaultValue = "0.01", paramLabel = "<ratio>",
@@ -77,7 +82,8 @@ final class IngestCommand implements Callable<Integer> {
           "Cannot ingest: --format " + format + " is not auto or one of "
               + Arrays.stream(InputFormat.values()).map(InputFormat::id).collect(Collectors.joining(", ")))));
     }
-    IngestOptions options = new IngestOptions(inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now());
+    IngestOptions options = new IngestOptions(
+        inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now(), Optional.ofNullable(lineFormat));
     SparkSession spark = SparkSessions.create("opslake ingest");
     IngestResult result = new IngestJob(spark, options, new DefaultFormats(), err()::println).run();
     RatesResult rates = result.succeeded() && !noRates && !result.metricDates().isEmpty() ? rates(spark, result) : null;

@@ -13,6 +13,7 @@ import java.io.Serializable;
  * @param maxLineBytes longer lines are quarantined
  * @param rowGroupBytes Parquet row-group size (memory per open output file)
  * @param maxOpenFiles open output files per task before the least recently used is closed
+ * @param lineFormat the plain-text line layout from {@code --line-format}, or null
  */
 public record IngestSettings(
     String runId,
@@ -21,5 +22,13 @@ public record IngestSettings(
     TimestampPolicy timestamps,
     int maxLineBytes,
     long rowGroupBytes,
-    int maxOpenFiles)
-    implements Serializable {}
+    int maxOpenFiles,
+    String lineFormat)
+    implements Serializable {
+
+  public IngestSettings(
+      String runId, String stagingUri, String runDate, TimestampPolicy timestamps,
+      int maxLineBytes, long rowGroupBytes, int maxOpenFiles) {
+    this(runId, stagingUri, runDate, timestamps, maxLineBytes, rowGroupBytes, maxOpenFiles, null);
+  }
+}
