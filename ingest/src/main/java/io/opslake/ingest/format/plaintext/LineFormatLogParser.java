@@ -116,40 +116,21 @@ public final class LineFormatLogParser implements RecordParser {
   /** A record whose continuation lines are still being read. */
   private static final class Pending {
     final long lineNumber;
-    final String firstLine;
     final Map<String, String> fields;
-    final List<String> continuation = new ArrayList<>();
-    long bytes;
-    boolean full;
+    final FoldedRecord folded;
 
     Pending(long lineNumber, String firstLine, Map<String, String> fields) {
       this.lineNumber = lineNumber;
-      this.firstLine = firstLine;
       this.fields = fields;
-      this.bytes = firstLine.length();
+      this.folded = new FoldedRecord(lineNumber, firstLine);
     }
 
-    /** Folds the line in, or says why it cannot be (same limits as PlainTextLogParser). */
     String append(String line) {
-      if (full || continuation.size() >= PlainTextLogParser.MAX_CONTINUATION_LINES) {
-        full = true;
-        return continuation.size() >= PlainTextLogParser.MAX_CONTINUATION_LINES
-            ? PlainTextLogParser.PAST_LINE_LIMIT
-            : PlainTextLogParser.PAST_SIZE_LIMIT;
-      }
-      // UTF-16 length as a cheap bound; a record of multi-byte text folds somewhat more bytes
-      long size = line.length() + 1L;
-      if (bytes + size > PlainTextLogParser.MAX_RECORD_BYTES) {
-        full = true;
-        return PlainTextLogParser.PAST_SIZE_LIMIT;
-      }
-      bytes += size;
-      continuation.add(line);
-      return null;
+      return folded.append(line);
     }
 
     String rawText() {
-      return continuation.isEmpty() ? firstLine : firstLine + '\n' + String.join("\n", continuation);
+      return folded.rawText();
     }
 
     ParsedEvent toEvent(long micros, String hostname) {
@@ -170,26 +151,8 @@ public final class LineFormatLogParser implements RecordParser {
         }
         labels.put(name.toLowerCase(Locale.ROOT), value);
       }
-      int end = continuation.size();
-      // blank lines between a trace and the next record belong to neither
-      while (end > 0 && continuation.get(end - 1).isBlank()) {
-        end--;
-      }
-      List<String> trace = continuation.subList(0, end);
       Map<String, String> attributes = new LinkedHashMap<>();
-      String message = fields.get(LineFormat.CONTENT);
-      if (!trace.isEmpty()) {
-        String backtrace = String.join("\n", trace);
-        message = message + '\n' + backtrace;
-        String[] exception = StackTraces.firstException(trace);
-        if (exception != null) {
-          attributes.put("exception", exception[0]);
-          if (exception[1] != null) {
-            attributes.put("exception_message", exception[1]);
-          }
-        }
-        attributes.put("backtrace", backtrace);
-      }
+      String message = folded.messageWithTrace(fields.get(LineFormat.CONTENT), attributes);
       return new ParsedEvent(
           micros, null, hostname, null, level, message, List.of(),
           Collections.unmodifiableMap(labels), Collections.unmodifiableMap(attributes), null);

@@ -5,7 +5,6 @@ import io.opslake.ingest.format.ParsedEvent;
 import io.opslake.ingest.format.RecordParser;
 import io.opslake.ingest.format.RecordSink;
 import io.opslake.ingest.format.TimestampPolicy;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +22,7 @@ import java.util.Map;
  * runaway trace cannot exhaust memory. A record whose timestamp is implausible is rejected whole.
  */
 public final class PlainTextLogParser implements RecordParser {
-  static final int MAX_CONTINUATION_LINES = 2_000;
-  static final int MAX_RECORD_BYTES = 1 << 20;
-
   static final String ORPHAN = "continuation line without a preceding log record";
-  static final String PAST_LINE_LIMIT =
-      "continuation line past the " + MAX_CONTINUATION_LINES + "-line fold limit";
-  static final String PAST_SIZE_LIMIT = "continuation line past the 1 MiB fold limit";
 
   private final TimestampPolicy timestamps;
   private final String hostname;
@@ -89,48 +82,24 @@ public final class PlainTextLogParser implements RecordParser {
   /** A record whose continuation lines are still being read. */
   private static final class Pending {
     final long lineNumber;
-    final String firstLine;
     final LogLineHeader header;
-    final List<String> continuation = new ArrayList<>();
-    long bytes;
-    boolean full;
+    final FoldedRecord folded;
 
     Pending(long lineNumber, String firstLine, LogLineHeader header) {
       this.lineNumber = lineNumber;
-      this.firstLine = firstLine;
       this.header = header;
-      this.bytes = utf8Length(firstLine);
+      this.folded = new FoldedRecord(lineNumber, firstLine);
     }
 
-    /** Folds the line in, or says why it cannot be. */
     String append(String line) {
-      if (full || continuation.size() >= MAX_CONTINUATION_LINES) {
-        full = true;
-        return continuation.size() >= MAX_CONTINUATION_LINES ? PAST_LINE_LIMIT : PAST_SIZE_LIMIT;
-      }
-      long size = utf8Length(line) + 1;
-      if (bytes + size > MAX_RECORD_BYTES) {
-        full = true;
-        return PAST_SIZE_LIMIT;
-      }
-      bytes += size;
-      continuation.add(line);
-      return null;
+      return folded.append(line);
     }
 
     String rawText() {
-      return continuation.isEmpty()
-          ? firstLine
-          : firstLine + '\n' + String.join("\n", continuation);
+      return folded.rawText();
     }
 
     ParsedEvent toEvent(String hostname) {
-      int end = continuation.size();
-      // blank lines between a trace and the next record belong to neither
-      while (end > 0 && continuation.get(end - 1).isBlank()) {
-        end--;
-      }
-      List<String> trace = continuation.subList(0, end);
       Map<String, String> labels = new LinkedHashMap<>();
       if (header.thread() != null) {
         labels.put("thread", header.thread());
@@ -139,19 +108,7 @@ public final class PlainTextLogParser implements RecordParser {
         labels.put("logger", header.logger());
       }
       Map<String, String> attributes = new LinkedHashMap<>();
-      String message = header.message();
-      if (!trace.isEmpty()) {
-        String backtrace = String.join("\n", trace);
-        message = message + '\n' + backtrace;
-        String[] exception = StackTraces.firstException(trace);
-        if (exception != null) {
-          attributes.put("exception", exception[0]);
-          if (exception[1] != null) {
-            attributes.put("exception_message", exception[1]);
-          }
-        }
-        attributes.put("backtrace", backtrace);
-      }
+      String message = folded.messageWithTrace(header.message(), attributes);
       return new ParsedEvent(
           header.tsMicros(),
           null,
@@ -163,19 +120,6 @@ public final class PlainTextLogParser implements RecordParser {
           Collections.unmodifiableMap(labels),
           Collections.unmodifiableMap(attributes),
           null);
-    }
-
-    private static long utf8Length(String text) {
-      long length = text.length();
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c >= 0x800 && !Character.isSurrogate(c)) {
-          length += 2;
-        } else if (c >= 0x80) {
-          length += 1;
-        }
-      }
-      return length;
     }
   }
 }
