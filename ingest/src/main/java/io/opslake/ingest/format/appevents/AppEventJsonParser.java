@@ -70,18 +70,7 @@ public final class AppEventJsonParser implements RecordParser {
   }
 
   private void readObject(JsonParser parser) throws IOException {
-    JsonToken first;
-    try {
-      first = parser.nextToken();
-    } catch (JsonProcessingException e) {
-      throw new RecordRejectedException("not a JSON object: " + JsonLines.reason(e));
-    }
-    if (first != JsonToken.START_OBJECT) {
-      throw new RecordRejectedException(
-          first == null
-              ? "not a JSON object: the line is empty"
-              : "not a JSON object: the line holds " + JsonLines.describe(first));
-    }
+    JsonLines.requireObjectStart(parser);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       parser.nextToken();

@@ -63,18 +63,7 @@ public final class JournaldParser implements RecordParser {
   }
 
   private Entry readEntry(JsonParser parser) throws IOException {
-    JsonToken first;
-    try {
-      first = parser.nextToken();
-    } catch (JsonProcessingException e) {
-      throw new RecordRejectedException("not a JSON object: " + JsonLines.reason(e));
-    }
-    if (first != JsonToken.START_OBJECT) {
-      throw new RecordRejectedException(
-          first == null
-              ? "not a JSON object: the line is empty"
-              : "not a JSON object: the line holds " + JsonLines.describe(first));
-    }
+    JsonLines.requireObjectStart(parser);
     Entry entry = new Entry();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();

@@ -137,6 +137,25 @@ public final class JsonLines {
   }
 
   /** "an object", "an array", "a string", "a number", "a boolean" or "null". */
+  /**
+   * Reads the first token of a line and rejects the record unless it opens a JSON object: the
+   * start every JSON-lines parser shares.
+   */
+  public static void requireObjectStart(JsonParser parser) throws IOException {
+    JsonToken first;
+    try {
+      first = parser.nextToken();
+    } catch (JsonProcessingException e) {
+      throw new RecordRejectedException("not a JSON object: " + reason(e));
+    }
+    if (first != JsonToken.START_OBJECT) {
+      throw new RecordRejectedException(
+          first == null
+              ? "not a JSON object: the line is empty"
+              : "not a JSON object: the line holds " + describe(first));
+    }
+  }
+
   public static String describe(JsonToken token) {
     if (token == null) {
       return "nothing";

@@ -89,18 +89,7 @@ public final class ZapLogParser implements RecordParser {
 
   private ParsedEvent readEntry(JsonParser parser, Map<String, String> labels)
       throws IOException {
-    JsonToken first;
-    try {
-      first = parser.nextToken();
-    } catch (JsonProcessingException e) {
-      throw new RecordRejectedException("not a JSON object: " + JsonLines.reason(e));
-    }
-    if (first != JsonToken.START_OBJECT) {
-      throw new RecordRejectedException(
-          first == null
-              ? "not a JSON object: the line is empty"
-              : "not a JSON object: the line holds " + JsonLines.describe(first));
-    }
+    JsonLines.requireObjectStart(parser);
     String ts = null;
     String level = null;
     String message = null;
