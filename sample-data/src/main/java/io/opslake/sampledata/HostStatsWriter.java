@@ -36,9 +36,7 @@ final class HostStatsWriter implements FormatWriter {
 
   @Override
   public List<String> hosts(int day) {
-    List<String> hosts = new ArrayList<>(plan.webHostsOnDay(day));
-    hosts.addAll(plan.apiHosts());
-    return hosts;
+    return plan.webAndApiHostsOnDay(day);
   }
 
   /** The tools captured on {@code host}: one file each ({@code dc0-web01.df.txt}). */

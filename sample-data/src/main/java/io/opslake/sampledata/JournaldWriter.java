@@ -33,10 +33,7 @@ final class JournaldWriter implements FormatWriter {
 
   @Override
   public List<String> hosts(int day) {
-    List<String> hosts = new ArrayList<>(plan.webHostsOnDay(day));
-    hosts.addAll(plan.apiHosts());
-    hosts.add(ScenarioPlan.GO_HOST);
-    return hosts;
+    return plan.allHostsOnDay(day);
   }
 
   @Override

@@ -157,6 +157,20 @@ final class ScenarioPlan {
     return webHosts.subList(0, traffic.maxServersOnDay(day));
   }
 
+  /** Web hosts in service on {@code day} and the API hosts: the JVM fleet (StatsD, host stats). */
+  List<String> webAndApiHostsOnDay(int day) {
+    List<String> hosts = new ArrayList<>(webHostsOnDay(day));
+    hosts.addAll(apiHosts);
+    return List.copyOf(hosts);
+  }
+
+  /** Every host that runs an agent on {@code day}: the JVM fleet plus the Go host (journald, DC/OS). */
+  List<String> allHostsOnDay(int day) {
+    List<String> hosts = new ArrayList<>(webAndApiHostsOnDay(day));
+    hosts.add(GO_HOST);
+    return List.copyOf(hosts);
+  }
+
   /** Whether {@code host} emits during the hour: API and Go hosts always, web host i while i ≤ servers. */
   boolean inService(String host, int hourIndex) {
     if (!isWebHost(host)) {

@@ -27,9 +27,7 @@ final class StatsdWriter implements FormatWriter {
 
   @Override
   public List<String> hosts(int day) {
-    List<String> hosts = new ArrayList<>(plan.webHostsOnDay(day));
-    hosts.addAll(plan.apiHosts());
-    return hosts;
+    return plan.webAndApiHostsOnDay(day);
   }
 
   @Override
