@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import io.opslake.errors.ErrorCategory;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -91,11 +92,14 @@ public final class OpslakeCli implements Runnable {
   }
 
   static ErrorCategory categoryOf(Throwable exception) {
+    if (io.opslake.errors.OpslakeException.find(exception) != null) {
+      return io.opslake.errors.OpslakeException.categoryOf(exception);
+    }
     if (exception instanceof CommandLine.ParameterException
         || exception instanceof IllegalArgumentException
         || exception instanceof AnalysisException
         || exception instanceof ParseException) {
-      return ErrorCategory.USER;
+      return ErrorCategory.USAGE;
     }
     if (exception instanceof java.io.IOException || exception instanceof java.io.UncheckedIOException) {
       return ErrorCategory.EXTERNAL;
