@@ -2,7 +2,7 @@ package io.opslake.bench;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
 import io.opslake.jobs.events.ReclassifyResult;

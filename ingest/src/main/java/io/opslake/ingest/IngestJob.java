@@ -1,7 +1,8 @@
 package io.opslake.ingest;
 
-import io.opslake.ingest.commit.CommitRecord;
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.CommitRecord;
+import io.opslake.storage.RunIds;
+import io.opslake.storage.Warehouse;
 import io.opslake.ingest.engine.BlockScan;
 import io.opslake.ingest.engine.BlockScanner;
 import io.opslake.ingest.engine.FileBlock;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -70,7 +69,7 @@ public final class IngestJob {
 
   public IngestResult run() throws IOException {
     Instant started = options.startedAt();
-    String runId = newRunId(started);
+    String runId = RunIds.ingest(started);
     String runDate = started.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Warehouse warehouse = Warehouse.open(options.warehouse(), hadoop);
@@ -221,11 +220,6 @@ public final class IngestJob {
         .map(StagedFile::dt)
         .distinct()
         .toList();
-  }
-
-  private static String newRunId(Instant started) {
-    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-        + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   }
 
   private static void describe(JavaSparkContext jsc, String runId, String step) {

@@ -1,6 +1,6 @@
 package io.opslake.ingest;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.opslake.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Tables;
 import io.opslake.testing.SharedSpark;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.opslake.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Tables;
 import io.opslake.testing.MiniHdfs;
 import io.opslake.testing.S3Server;

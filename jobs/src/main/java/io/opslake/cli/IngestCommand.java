@@ -4,7 +4,7 @@ import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
 import io.opslake.ingest.IngestResult;
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;

@@ -1,6 +1,6 @@
 package io.opslake.cli;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
 import io.opslake.jobs.events.ReclassifyResult;

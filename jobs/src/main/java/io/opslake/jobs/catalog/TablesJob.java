@@ -1,14 +1,12 @@
 package io.opslake.jobs.catalog;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Column;
 import io.opslake.schemas.TableDefinition;
 import io.opslake.schemas.Tables;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -40,7 +38,7 @@ public final class TablesJob {
       List<ColumnInfo> columns = table.allColumns().stream()
           .map(TablesJob::columnInfo)
           .toList();
-      List<String> partitions = partitions(warehouse, table);
+      List<String> partitions = warehouse.partitionDates(table).stream().map(java.time.LocalDate::toString).toList();
       long rows = partitions.isEmpty() ? 0 : warehouse.read(spark, table).count();
       tables.add(new TableInfo(table.name(), table.description(), warehouse.tablePath(table).toString(),
           columns, partitions, rows));
@@ -51,21 +49,4 @@ public final class TablesJob {
   private static ColumnInfo columnInfo(Column column) {
     return new ColumnInfo(column.name(), column.type().sparkType().simpleString(), column.nullable(), column.doc());
   }
-
-  private static List<String> partitions(Warehouse warehouse, TableDefinition table) throws IOException {
-    List<String> partitions = new ArrayList<>();
-    try {
-      for (FileStatus status : warehouse.fileSystem().listStatus(warehouse.tablePath(table))) {
-        String name = status.getPath().getName();
-        if (status.isDirectory() && name.startsWith(table.partitionColumn().name() + "=")) {
-          partitions.add(name.substring(name.indexOf('=') + 1));
-        }
-      }
-    } catch (FileNotFoundException e) {
-      return List.of();
-    }
-    partitions.sort(String::compareTo);
-    return partitions;
-  }
-
 }

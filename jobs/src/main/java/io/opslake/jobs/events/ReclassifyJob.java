@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.PartitionRebuild;
+import io.opslake.storage.RebuildScope;
+import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Tables;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,30 +18,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Rebuilds the {@code events} partitions of a date range from {@code raw_events}: deduplicates by
  * event_id, applies the rules, adds fingerprint and template id, and swaps the partitions in
- * atomically ({@link Warehouse#replacePartitions}); a dry run only counts the type transitions.
+ * atomically (a {@link PartitionRebuild} over the date range); a dry run only counts the type transitions.
  * Both write the transition table as CSV (see {@link ReclassifyOptions#report}).
  *
  * <p>Spark cost: one aggregation over event_id alone to find duplicates (a shuffle of the ids;
@@ -59,11 +55,11 @@ public final class ReclassifyJob {
 
   public ReclassifyResult run() throws IOException {
     Instant started = Instant.now();
-    String runId = newRunId(started);
     Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String range = options.from() + ".." + options.to();
-    try {
+    try (PartitionRebuild rebuild = warehouse.rebuild(spark, Tables.EVENTS, "reclassify")) {
+      String runId = rebuild.runId();
       Dataset<Row> raw = warehouse.read(spark, Tables.RAW_EVENTS)
           .where(col("dt").between(Date.valueOf(options.from()), Date.valueOf(options.to())));
 
@@ -85,15 +81,12 @@ public final class ReclassifyJob {
         counter = countTransitions(classified, Tables.EVENTS.columnIndex("original_type"),
             Tables.EVENTS.columnIndex("type"), Tables.EVENTS.columnIndex("event_id"));
       } else {
-        Path staging = new Path(warehouse.stagingPath(runId), Tables.EVENTS.name());
         describe(jsc, runId, "RECLASSIFY dt=" + range + " apply rules " + options.rules().version());
-        spark.createDataFrame(classified, Tables.EVENTS.tableSchema())
-            .write().mode(SaveMode.ErrorIfExists).partitionBy("dt").parquet(staging.toString());
+        rebuild.stage(spark.createDataFrame(classified, Tables.EVENTS.tableSchema()));
         describe(jsc, runId, "RECLASSIFY dt=" + range + " count transitions");
-        counter = countTransitions(spark.read().parquet(staging.toString())
-            .select("original_type", "type", "event_id").javaRDD(), 0, 1, 2);
-        dates = datesToReplace(warehouse, staging);
-        warehouse.replacePartitions(runId, Tables.EVENTS, dates, started);
+        counter = countTransitions(rebuild.staged().select("original_type", "type", "event_id").javaRDD(), 0, 1, 2);
+        // A day of the range that events holds but raw_events no longer does is emptied.
+        dates = rebuild.commit(RebuildScope.range(options.from(), options.to())).replacedDates();
       }
       List<ReclassifyResult.Transition> transitions = counter.transitions();
       long written = transitions.stream().mapToLong(ReclassifyResult.Transition::count).sum();
@@ -102,42 +95,9 @@ public final class ReclassifyJob {
       return new ReclassifyResult(runId, options.rules().file(), options.rules().version(), options.from(),
           options.to(), options.dryRun(), written + duplicates, duplicates, written, dates, transitions, report,
           Duration.between(started, Instant.now()));
-    } catch (RuntimeException | IOException e) {
-      warehouse.discardStaging(runId);
-      throw e;
     } finally {
       jsc.clearJobGroup();
     }
-  }
-
-  /**
-   * Every staged date, plus every date of the range that {@code events} holds but the rebuild did
-   * not produce (its raw rows are gone), which is replaced by an empty partition.
-   */
-  private List<String> datesToReplace(Warehouse warehouse, Path staging) throws IOException {
-    FileSystem fs = warehouse.fileSystem();
-    TreeSet<String> dates = new TreeSet<>(partitionDates(fs, staging));
-    for (String existing : partitionDates(fs, warehouse.tablePath(Tables.EVENTS))) {
-      java.time.LocalDate date = java.time.LocalDate.parse(existing);
-      if (!date.isBefore(options.from()) && !date.isAfter(options.to()) && dates.add(existing)) {
-        fs.mkdirs(new Path(staging, "dt=" + existing));
-      }
-    }
-    return List.copyOf(dates);
-  }
-
-  private static List<String> partitionDates(FileSystem fs, Path table) throws IOException {
-    List<String> dates = new ArrayList<>();
-    if (!fs.exists(table)) {
-      return dates;
-    }
-    for (FileStatus status : fs.listStatus(table)) {
-      String name = status.getPath().getName();
-      if (status.isDirectory() && name.startsWith("dt=")) {
-        dates.add(name.substring(3));
-      }
-    }
-    return dates;
   }
 
   private static TransitionCounter countTransitions(JavaRDD<Row> rows, int from, int to, int id) {
@@ -169,11 +129,6 @@ public final class ReclassifyJob {
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       writer.print(reportCsv(transitions));
     }
-  }
-
-  private static String newRunId(Instant started) {
-    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-        + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   }
 
   private static void describe(JavaSparkContext jsc, String runId, String step) {

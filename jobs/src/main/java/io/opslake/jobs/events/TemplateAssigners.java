@@ -1,6 +1,6 @@
 package io.opslake.jobs.events;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.jobs.templates.TemplateIndex;
 import java.io.IOException;
 import org.apache.spark.sql.SparkSession;

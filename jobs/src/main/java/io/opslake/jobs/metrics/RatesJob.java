@@ -4,15 +4,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.not;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.PartitionRebuild;
+import io.opslake.storage.RebuildScope;
+import io.opslake.storage.TableStore;
+import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Tables;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,10 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -46,9 +44,9 @@ import org.apache.spark.util.LongAccumulator;
  * {@link RatesOptions#deltaSources()}; groups them by series (name, hostname, labels, source:
  * {@code groupByKey}, shuffling ts, value, kind, unit and the series columns of those rows); and
  * derives each series in one task, holding that series' rows in memory (a day at a 10 s interval
- * is under 9,000 rows). Rows ending on the target dates are written to the run's staging area and
- * committed with {@link Warehouse#replacePartitions}, so a rerun replaces those days, never adds
- * to them; a target date that yields no rows but had rows before is replaced by an empty day.
+ * is under 9,000 rows). Rows ending on the target dates are staged and committed by a {@link
+ * PartitionRebuild} scoped to those dates, so a rerun replaces those days, never adds to them; a
+ * target date that yields no rows but had rows before is replaced by an empty day.
  *
  * <p>Out-of-order input needs no care here: a group's rows arrive in no particular order after the
  * shuffle anyway, and {@link CounterRates} sorts them.
@@ -80,10 +78,7 @@ public final class RatesJob {
 
   public RatesResult run() throws IOException {
     Instant started = options.startedAt();
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-        + "-rates-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration());
-    List<String> dates = options.dates().stream().map(LocalDate::toString).toList();
     Set<LocalDate> readDates = new TreeSet<>(options.dates());
     options.dates().forEach(date -> readDates.add(date.minusDays(1)));
 
@@ -103,34 +98,22 @@ public final class RatesJob {
             col("unit"), col("kind_source"), col("hostname"), col("labels"), col("source"),
             expr("to_date(dt)").as("dt"));
 
-    Path staging = new Path(warehouse.stagingPath(runId), Tables.METRIC_RATES.name());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    jsc.setJobGroup("RATES " + runId, "RATES dt=" + describe(options.dates()) + " derive and stage", false);
-    String timestampKey = "spark.sql.parquet.outputTimestampType";
-    String previousTimestampType = spark.conf().get(timestampKey, null);
-    try {
-      // The layout every opslake table promises: INT64 TIMESTAMP_MICROS, not Spark's INT96 default.
-      spark.conf().set(timestampKey, "TIMESTAMP_MICROS");
-      rates.write().partitionBy("dt").parquet(staging.toString());
-    } catch (RuntimeException e) {
-      warehouse.discardStaging(runId);
-      throw e;
+    PartitionRebuild.Result committed;
+    try (PartitionRebuild rebuild = warehouse.rebuild(spark, Tables.METRIC_RATES, "rates")) {
+      jsc.setJobGroup("RATES " + rebuild.runId(), "RATES dt=" + describe(options.dates()) + " derive and stage", false);
+      rebuild.stage(rates);
+      jsc.setJobGroup("RATES " + rebuild.runId(), "RATES dt=" + describe(options.dates()) + " commit", false);
+      // A target day that yields no rows but had some before is emptied.
+      committed = rebuild.commit(RebuildScope.dates(options.dates()));
     } finally {
-      restore(timestampKey, previousTimestampType);
       jsc.clearJobGroup();
     }
-
-    boolean changes = emptyStaleDays(warehouse, staging, dates);
-    if (changes) {
-      jsc.setJobGroup("RATES " + runId, "RATES dt=" + describe(options.dates()) + " commit", false);
-      warehouse.replacePartitions(runId, Tables.METRIC_RATES, dates, started);
-      jsc.clearJobGroup();
-    } else {
-      warehouse.discardStaging(runId);
-    }
-    return new RatesResult(runId, dates, counters.series.value(), counters.pointsRead.value(),
+    return new RatesResult(committed.runId(), options.dates().stream().map(LocalDate::toString).toList(),
+        counters.series.value(), counters.pointsRead.value(),
         counters.derived.value(), counters.producer.value(), counters.resets.value(), counters.gaps.value(),
-        counters.overCap.value(), counters.duplicates.value(), counters.invalid.value(), counters.shadowed.value(), Duration.between(started, Instant.now()));
+        counters.overCap.value(), counters.duplicates.value(), counters.invalid.value(), counters.shadowed.value(),
+        Duration.between(started, Instant.now()));
   }
 
   /**
@@ -138,42 +121,16 @@ public final class RatesJob {
    * dates, plus each following day that already has {@code raw_metrics} rows, because its first
    * rates take their predecessor from the day before.
    */
-  public static List<LocalDate> datesAfterIngest(Warehouse warehouse, List<String> written) throws IOException {
+  public static List<LocalDate> datesAfterIngest(TableStore store, List<String> written) throws IOException {
     Set<LocalDate> dates = new TreeSet<>();
     for (String date : written) {
       LocalDate day = LocalDate.parse(date);
       dates.add(day);
-      Path next = new Path(warehouse.tablePath(Tables.RAW_METRICS), "dt=" + day.plusDays(1));
-      if (warehouse.fileSystem().exists(next)) {
+      if (store.hasPartition(Tables.RAW_METRICS, day.plusDays(1))) {
         dates.add(day.plusDays(1));
       }
     }
     return List.copyOf(dates);
-  }
-
-  /**
-   * Stages an empty directory for each target date that produced no rows but has a partition
-   * already, so the commit empties it. Returns whether there is anything to commit.
-   */
-  private static boolean emptyStaleDays(Warehouse warehouse, Path staging, List<String> dates) throws IOException {
-    FileSystem fs = warehouse.fileSystem();
-    boolean changes = false;
-    for (String date : dates) {
-      Path staged = new Path(staging, "dt=" + date);
-      if (!fs.exists(staged) && fs.exists(new Path(warehouse.tablePath(Tables.METRIC_RATES), "dt=" + date))) {
-        fs.mkdirs(staged);
-      }
-      changes |= fs.exists(staged);
-    }
-    return changes;
-  }
-
-  private void restore(String key, String previous) {
-    if (previous == null) {
-      spark.conf().unset(key);
-    } else {
-      spark.conf().set(key, previous);
-    }
   }
 
   /** {@code 2026-10-01..2026-10-03} for consecutive dates, else the dates joined by commas. */

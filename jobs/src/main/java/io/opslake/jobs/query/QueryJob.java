@@ -1,6 +1,6 @@
 package io.opslake.jobs.query;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -9,21 +9,19 @@ import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.unix_micros;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.PartitionRebuild;
+import io.opslake.storage.RebuildScope;
+import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Tables;
 import java.io.IOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,13 +51,11 @@ public final class RepetitionJob {
       long periodic, long bursty, long recurringAfterRestart) {}
 
   public RepetitionResult run() throws IOException {
-    Instant started = Instant.now();
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-        + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    jsc.setJobGroup("REPETITION " + runId, "REPETITION dt=" + options.from() + ".." + options.to(), false);
-    try {
+    try (PartitionRebuild rebuild = warehouse.rebuild(spark, Tables.REPETITION, "repetition")) {
+      String runId = rebuild.runId();
+      jsc.setJobGroup("REPETITION " + runId, "REPETITION dt=" + options.from() + ".." + options.to(), false);
       Dataset<Row> events = warehouse.read(spark, Tables.EVENTS)
           .where(col("dt").between(Date.valueOf(options.from()), Date.valueOf(options.to())))
           .select(col("fingerprint"), col("template_id"), coalesce(col("hostname"), lit("")).as("host"),
@@ -73,18 +69,14 @@ public final class RepetitionJob {
       long templates = analyze(events, "template_id", restarts, window, rows);
       events.unpersist();
 
-      Path staged = new Path(warehouse.stagingPath(runId), Tables.REPETITION.name() + "/dt=" + options.to());
-      spark.createDataFrame(rows, Tables.REPETITION.dataSchema()).coalesce(1).write().parquet(staged.toString());
-      warehouse.replacePartitions(runId, Tables.REPETITION, List.of(options.to().toString()), started);
+      rebuild.stagePartition(options.to(), spark.createDataFrame(rows, Tables.REPETITION.dataSchema()), 1);
+      rebuild.commit(RebuildScope.dates(List.of(options.to())));
       int pattern = Tables.REPETITION.columnIndex("pattern");
       int recurs = Tables.REPETITION.columnIndex("recurs_after_restart");
       return new RepetitionResult(runId, "dt=" + options.to(), fingerprints, templates,
           rows.stream().filter(r -> r.getString(pattern).equals("periodic")).count(),
           rows.stream().filter(r -> r.getString(pattern).equals("bursty")).count(),
           rows.stream().filter(r -> r.getBoolean(recurs)).count());
-    } catch (RuntimeException | IOException e) {
-      warehouse.discardStaging(runId);
-      throw e;
     } finally {
       jsc.clearJobGroup();
     }

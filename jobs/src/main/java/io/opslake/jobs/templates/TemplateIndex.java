@@ -1,6 +1,6 @@
 package io.opslake.jobs.templates;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import io.opslake.jobs.events.TemplateAssigner;
 import io.opslake.schemas.Tables;
 import java.io.IOException;

@@ -11,24 +11,17 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.udf;
 
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.PartitionRebuild;
+import io.opslake.storage.RebuildScope;
+import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Column;
-import io.opslake.schemas.TableDefinition;
 import io.opslake.schemas.Tables;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -64,9 +57,9 @@ import org.apache.spark.sql.types.StructType;
  *       event its template (the same lookup {@link TemplateIndex} does for reclassify, so the
  *       table's counts and the events' {@code template_id} agree) and aggregate per template
  *       (second shuffle): occurrences, first and last seen, distinct hosts, an example.
- *   <li>Rows are written partitioned by the UTC date of {@code first_seen} and committed with
- *       {@link Warehouse#replacePartitions}: every partition this run wrote, and every older
- *       partition it did not (staged empty), is swapped, so the table always holds exactly one run.
+ *   <li>Rows are written partitioned by the UTC date of {@code first_seen} and committed by a
+ *       {@link PartitionRebuild} of the whole table: every partition this run wrote, and every
+ *       older partition it did not (emptied), is swapped, so the table always holds exactly one run.
  * </ol>
  */
 public final class TemplatesJob {
@@ -79,12 +72,17 @@ public final class TemplatesJob {
   }
 
   public TemplatesResult run() throws IOException {
-    Instant started = Instant.now();
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-        + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration());
+    try (PartitionRebuild rebuild = warehouse.rebuild(spark, Tables.PATTERNS, "templates")) {
+      return run(warehouse, rebuild, jsc);
+    } finally {
+      jsc.clearJobGroup();
+    }
+  }
 
+  private TemplatesResult run(Warehouse warehouse, PartitionRebuild rebuild, JavaSparkContext jsc) throws IOException {
+    String runId = rebuild.runId();
     Dataset<Row> events = warehouse.read(spark, Tables.RAW_EVENTS);
     if (options.from() != null) {
       events = events.where(col("dt").geq(lit(java.sql.Date.valueOf(options.from()))));
@@ -127,20 +125,13 @@ public final class TemplatesJob {
     patterns = patterns.select(columns.toArray(new org.apache.spark.sql.Column[0])).cache();
     long rows = patterns.count();
 
-    Path staging = new Path(warehouse.stagingPath(runId), Tables.PATTERNS.name());
-    patterns.write().partitionBy("dt").parquet(staging.toString());
+    rebuild.stage(patterns);
     patterns.unpersist();
-    TreeSet<String> written = partitionsUnder(warehouse, staging, Tables.PATTERNS);
-    TreeSet<String> dates = new TreeSet<>(written);
-    for (String old : partitionsUnder(warehouse, warehouse.tablePath(Tables.PATTERNS), Tables.PATTERNS)) {
-      if (dates.add(old)) {
-        // An empty staged partition replaces (clears) one that holds templates of an older run.
-        warehouse.fileSystem().mkdirs(new Path(staging, "dt=" + old));
-      }
-    }
-    warehouse.replacePartitions(runId, Tables.PATTERNS, List.copyOf(dates), started);
+    List<String> written = rebuild.stagedDates().stream().map(java.time.LocalDate::toString).toList();
+    // Every older partition this run did not write is emptied: the table always holds exactly one run.
+    rebuild.commit(RebuildScope.wholeTable());
     return new TemplatesResult(runId, toMine.values().stream().mapToLong(Long::longValue).sum(), distinctCount,
-        partitioned, rows, List.copyOf(written));
+        partitioned, rows, written);
   }
 
   private static Map<String, Long> collect(Dataset<Row> distinct) {
@@ -171,22 +162,5 @@ public final class TemplatesJob {
       out.add(RowFactory.create(template.template(), template.occurrences()));
     }
     return out.iterator();
-  }
-
-  private static TreeSet<String> partitionsUnder(Warehouse warehouse, Path directory, TableDefinition table)
-      throws IOException {
-    TreeSet<String> dates = new TreeSet<>();
-    String prefix = table.partitionColumn().name() + "=";
-    try {
-      for (FileStatus status : warehouse.fileSystem().listStatus(directory)) {
-        String name = status.getPath().getName();
-        if (status.isDirectory() && name.startsWith(prefix)) {
-          dates.add(name.substring(prefix.length()));
-        }
-      }
-    } catch (FileNotFoundException e) {
-      return dates;
-    }
-    return dates;
   }
 }

@@ -2,7 +2,7 @@ package io.opslake.jobs.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.opslake.ingest.commit.Warehouse;
+import io.opslake.storage.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

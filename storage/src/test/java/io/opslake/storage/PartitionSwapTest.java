@@ -1,4 +1,4 @@
-package io.opslake.ingest.commit;
+package io.opslake.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.opslake.ingest.commit;
+package io.opslake.storage;
 
 import java.util.List;
 

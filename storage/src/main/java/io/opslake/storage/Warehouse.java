@@ -1,4 +1,4 @@
-package io.opslake.ingest.commit;
+package io.opslake.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +15,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -35,7 +39,7 @@ import org.apache.spark.sql.SparkSession;
  * record applied. Opening a warehouse first completes any committed-but-unapplied record, so a run
  * killed at any point is either invisible (no record) or completed by the next command.
  */
-public final class Warehouse {
+public final class Warehouse implements TableStore {
   static final String META_DIR = "_opslake";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,6 +71,11 @@ public final class Warehouse {
       return uri;
     }
     return Paths.get(uri).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  @Override
+  public String location() {
+    return root.toString();
   }
 
   public Path root() {
@@ -201,7 +210,7 @@ public final class Warehouse {
    *     directory is left unchanged
    */
   public CommitRecord replacePartitions(String runId, TableDefinition table, List<String> dates,
-      java.time.Instant startedAt) throws IOException {
+      Instant startedAt) throws IOException {
     List<CommitRecord.PartitionSwap> swaps = new ArrayList<>();
     String column = table.partitionColumn().name();
     for (String date : dates) {
@@ -213,7 +222,7 @@ public final class Warehouse {
       }
     }
     CommitRecord record = new CommitRecord(CommitRecord.CURRENT_VERSION, runId, "succeeded",
-        startedAt.toString(), java.time.Instant.now().toString(), List.of(), List.of(), swaps);
+        startedAt.toString(), Instant.now().toString(), List.of(), List.of(), swaps);
     commit(record);
     return record;
   }
@@ -268,7 +277,36 @@ public final class Warehouse {
     }
   }
 
+  @Override
+  public SortedSet<LocalDate> partitionDates(TableDefinition table) throws IOException {
+    return partitionDatesUnder(tablePath(table), table);
+  }
+
+  @Override
+  public boolean hasPartition(TableDefinition table, LocalDate date) throws IOException {
+    return fs.exists(new Path(tablePath(table), table.partitionColumn().name() + "=" + date));
+  }
+
+  @Override
+  public PartitionRebuild rebuild(SparkSession spark, TableDefinition table, String job) {
+    return new PartitionRebuild(this, spark, table, job, Instant.now());
+  }
+
+  /** The {@code <column>=YYYY-MM-DD} directories under {@code directory}, as dates. */
+  SortedSet<LocalDate> partitionDatesUnder(Path directory, TableDefinition table) throws IOException {
+    SortedSet<LocalDate> dates = new TreeSet<>();
+    String prefix = table.partitionColumn().name() + "=";
+    for (FileStatus status : listOrEmpty(directory)) {
+      String name = status.getPath().getName();
+      if (status.isDirectory() && name.startsWith(prefix)) {
+        dates.add(LocalDate.parse(name.substring(prefix.length())));
+      }
+    }
+    return dates;
+  }
+
   /** The table as a DataFrame with its documented schema; empty when nothing was written yet. */
+  @Override
   public Dataset<Row> read(SparkSession spark, TableDefinition table) throws IOException {
     Path path = tablePath(table);
     if (!fs.exists(path)) {
@@ -278,6 +316,7 @@ public final class Warehouse {
   }
 
   /** Registers every table as a temporary view under its own name. */
+  @Override
   public void registerViews(SparkSession spark) throws IOException {
     for (TableDefinition table : Tables.ALL) {
       read(spark, table).createOrReplaceTempView(table.name());
