@@ -4,8 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.timestamp_millis;
 
-import io.opslake.ingest.DefaultFormats;
-import io.opslake.ingest.IngestJob;
+import io.opslake.jobs.Jobs;
 import io.opslake.ingest.IngestOptions;
 import io.opslake.ingest.IngestResult;
 import java.lang.management.ManagementFactory;
@@ -72,7 +71,7 @@ public final class IngestBenchmark {
 
   static long opslake(SparkSession spark, String input, String output) throws Exception {
     IngestOptions options = IngestOptions.of(List.of(input), output).withStartedAt(Instant.now()).withMaxBadRatio(1.0);
-    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), System.err::println).run();
+    IngestResult result = Jobs.ingest(spark, options, Jobs.RatesAfterIngest.SKIP, System.err::println).ingest();
     return result.rowsByTable().get("raw_events");
   }
 

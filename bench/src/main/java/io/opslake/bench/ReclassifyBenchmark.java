@@ -3,10 +3,9 @@ package io.opslake.bench;
 import static org.apache.spark.sql.functions.col;
 
 import io.opslake.storage.Warehouse;
-import io.opslake.jobs.events.ReclassifyJob;
+import io.opslake.jobs.Jobs;
 import io.opslake.jobs.events.ReclassifyOptions;
 import io.opslake.jobs.events.ReclassifyResult;
-import io.opslake.jobs.events.TemplateAssigner;
 import io.opslake.jobs.rules.Normalizer;
 import io.opslake.jobs.rules.RuleSet;
 import io.opslake.jobs.rules.RulesLoader;
@@ -54,8 +53,8 @@ public final class ReclassifyBenchmark {
       long events = baseline(spark, warehouse, from, to, rules, args[4]);
       System.out.printf(Locale.ROOT, "RESULT baseline %d %.3f%n", events, (System.nanoTime() - started) / 1e9);
       started = System.nanoTime();
-      ReclassifyResult result = new ReclassifyJob(spark, new ReclassifyOptions(warehouse, from, to, rules,
-          ReclassifyOptions.Mode.APPLY, Optional.empty(), TemplateAssigner.none())).run();
+      ReclassifyResult result = Jobs.reclassify(spark, new ReclassifyOptions(warehouse, from, to, rules,
+          ReclassifyOptions.Mode.APPLY, Optional.empty()));
       System.out.printf(Locale.ROOT, "RESULT opslake %d %.3f%n", result.written(), (System.nanoTime() - started) / 1e9);
     }
     spark.stop();

@@ -1,5 +1,6 @@
 package io.opslake.ingest;
 
+import io.opslake.errors.OpslakeException;
 import io.opslake.ingest.format.InputFormat;
 import io.opslake.ingest.format.plaintext.LineFormatLogParser;
 import java.time.Instant;
@@ -39,22 +40,22 @@ public record IngestOptions(
     Objects.requireNonNull(lineFormat, "lineFormat");
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("Cannot ingest: no --input given");
+      throw OpslakeException.usage("Cannot ingest: no --input given");
     }
     if (warehouse == null || warehouse.isBlank()) {
-      throw new IllegalArgumentException("Cannot ingest: --warehouse is empty");
+      throw OpslakeException.usage("Cannot ingest: --warehouse is empty");
     }
     if (!(maxBadRatio >= 0 && maxBadRatio <= 1)) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           "Cannot ingest: --max-bad-ratio " + maxBadRatio + " is not between 0 and 1");
     }
     if (maxLineBytes < 1024) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           "Cannot ingest: --max-line-bytes " + maxLineBytes + " is below 1024");
     }
     if (lineFormat.isPresent()) {
       if (!format.equals(Optional.of(InputFormat.PLAINTEXT))) {
-        throw new IllegalArgumentException("Cannot ingest: --line-format needs --format plaintext");
+        throw OpslakeException.usage("Cannot ingest: --line-format needs --format plaintext");
       }
       LineFormatLogParser.validate(lineFormat.get());
     }

@@ -1,5 +1,6 @@
 package io.opslake.ingest;
 
+import io.opslake.errors.OpslakeException;
 import io.opslake.storage.Warehouse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class InputListing {
       FileSystem fs = path.getFileSystem(conf);
       FileStatus[] matches = fs.globStatus(path);
       if (matches == null || matches.length == 0) {
-        throw new IllegalArgumentException("Cannot ingest: --input " + input + " does not exist");
+        throw OpslakeException.usage("Cannot ingest: --input " + input + " does not exist");
       }
       for (FileStatus match : matches) {
         if (match.isDirectory()) {

@@ -1,5 +1,7 @@
 package io.opslake.ingest;
 
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,7 +175,7 @@ class IngestJobTest {
         .containsExactly("could not detect the format of mystery.txt from its first lines; pass --format to name it");
     assertThat(result.quarantined()).isEqualTo(2);
     assertThatThrownBy(() -> ingest(options(temp.resolve("nope"))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.USAGE))
         .hasMessageEndingWith("does not exist");
   }
 

@@ -1,5 +1,7 @@
 package io.opslake.cli;
 
+import io.opslake.jobs.Jobs;
+import io.opslake.errors.OpslakeException;
 import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
@@ -47,17 +49,20 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path input = sample != null ? sample : defaultSample();
     if (!Files.isDirectory(input)) {
-      throw new IllegalArgumentException("Cannot run the demo: sample directory " + input + " does not exist");
+      throw OpslakeException.usage("Cannot run the demo: sample directory " + input + " does not exist");
     }
     SparkSession spark = SparkSessions.create("opslake demo");
     IngestOptions options = IngestOptions.of(List.of(input.toString()), warehouse.uri).withStartedAt(Instant.now());
-    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), err()::println).run();
+    IngestResult result = Jobs.ingest(spark, options, Jobs.RatesAfterIngest.REBUILD, err()::println).ingest();
     out().print(Summaries.ingestText(result));
     out().println();
     out().println("Example: bin/opslake query -e \"" + EXAMPLE_QUERY.replace('\n', ' ') + "\"");
-    new QueryJob(spark, new QueryOptions(EXAMPLE_QUERY, QueryOptions.OutputFormat.TABLE, Optional.empty(),
-        warehouse.uri, 100)).run(out());
-    return result.succeeded() ? 0 : 1;
+    Jobs.query(spark, new QueryOptions(EXAMPLE_QUERY, QueryOptions.OutputFormat.TABLE, Optional.empty(),
+        warehouse.uri, 100), out());
+    if (!result.succeeded()) {
+      throw OpslakeException.data(result.message());
+    }
+    return 0;
   }
 
   private static Path defaultSample() {

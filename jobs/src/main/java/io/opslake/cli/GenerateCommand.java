@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import io.opslake.errors.OpslakeException;
 import io.opslake.sampledata.Compression;
 import io.opslake.sampledata.GenerationResult;
 import io.opslake.sampledata.GeneratorOptions;
@@ -67,13 +68,13 @@ final class GenerateCommand implements Callable<Integer> {
     try {
       startDate = LocalDate.parse(start);
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("Cannot generate sample data: --start " + start + " is not a date");
+      throw OpslakeException.usage("Cannot generate sample data: --start " + start + " is not a date");
     }
     Set<SampleFormat> chosen = EnumSet.allOf(SampleFormat.class);
     if (formats != null && !formats.isEmpty()) {
       chosen = EnumSet.noneOf(SampleFormat.class);
       for (String name : formats) {
-        chosen.add(SampleFormat.fromId(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+        chosen.add(SampleFormat.fromId(name.trim()).orElseThrow(() -> OpslakeException.usage(
             "Cannot generate sample data: --formats " + name + " is not one of "
                 + String.join(", ", Arrays.stream(SampleFormat.values()).map(SampleFormat::id).toList()))));
       }
@@ -81,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
     Compression compression = switch (compress.toLowerCase(Locale.ROOT)) {
       case "gzip" -> Compression.GZIP;
       case "none" -> Compression.NONE;
-      default -> throw new IllegalArgumentException(
+      default -> throw OpslakeException.usage(
           "Cannot generate sample data: --compress " + compress + " is not gzip or none");
     };
     GeneratorOptions options = new GeneratorOptions(days, hosts, seed, out, startDate, chosen, compression,

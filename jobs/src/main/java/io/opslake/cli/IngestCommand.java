@@ -1,5 +1,7 @@
 package io.opslake.cli;
 
+import io.opslake.jobs.Jobs;
+import io.opslake.errors.OpslakeException;
 import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
     name = "ingest",
     description = "Ingest raw monitoring files (plain or gzip) into raw_events, raw_metrics and quarantine.",
     mixinStandardHelpOptions = true)
-final class IngestCommand implements Callable<Integer> {
+final class IngestCommand implements Callable<Integer>, JobCommand {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   private java.io.PrintWriter out() {
@@ -76,32 +78,41 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<InputFormat> chosen = Optional.empty();
-    if (!format.equals("auto")) {
-      chosen = Optional.of(InputFormat.fromId(format).orElseThrow(() -> new IllegalArgumentException(
-          "Cannot ingest: --format " + format + " is not auto or one of "
-              + Arrays.stream(InputFormat.values()).map(InputFormat::id).collect(Collectors.joining(", ")))));
-    }
-    IngestOptions options = new IngestOptions(
-        inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now(), Optional.ofNullable(lineFormat));
-    SparkSession spark = SparkSessions.create("opslake ingest");
-    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), err()::println).run();
-    RatesResult rates = result.succeeded() && !noRates && !result.metricDates().isEmpty() ? rates(spark, result) : null;
-    out().print(json ? Summaries.ingestJson(result, rates) : Summaries.ingestText(result));
-    if (rates != null && !json) {
-      out().println("  rates dt=" + String.join(",", rates.dates()) + ": " + Summaries.ratesLine(rates));
-    }
-    if (!result.succeeded()) {
-      err().println("opslake ingest: " + result.message());
-      return 1;
-    }
+    IngestOptions options = options();
+    run(SparkSessions.create("opslake ingest"), options, out(), err());
     return 0;
   }
 
-  /** Rebuilds metric_rates for the days the run wrote metrics into (and the days after them). */
-  private RatesResult rates(SparkSession spark, IngestResult result) throws java.io.IOException {
-    Warehouse opened = Warehouse.open(warehouse.uri, spark.sparkContext().hadoopConfiguration());
-    List<java.time.LocalDate> dates = RatesJob.datesAfterIngest(opened, result.metricDates());
-    return new RatesJob(spark, RatesOptions.forDates(warehouse.uri, dates)).run();
+  @Override
+  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
+    run(spark, options(), out, err);
+  }
+
+  private void run(SparkSession spark, IngestOptions options, java.io.PrintWriter out, java.io.PrintWriter err)
+      throws Exception {
+    Jobs.IngestOutcome outcome = Jobs.ingest(spark, options,
+        noRates ? Jobs.RatesAfterIngest.SKIP : Jobs.RatesAfterIngest.REBUILD, err::println);
+    IngestResult result = outcome.ingest();
+    RatesResult rates = outcome.rates().orElse(null);
+    out.print(json ? Summaries.ingestJson(result, rates) : Summaries.ingestText(result));
+    if (rates != null && !json) {
+      out.println("  rates dt=" + String.join(",", rates.dates()) + ": " + Summaries.ratesLine(rates));
+    }
+    out.flush();
+    if (!result.succeeded()) {
+      throw OpslakeException.data(result.message());
+    }
+  }
+
+  /** Validated before Spark starts. */
+  private IngestOptions options() {
+    Optional<InputFormat> chosen = Optional.empty();
+    if (!format.equals("auto")) {
+      chosen = Optional.of(InputFormat.fromId(format).orElseThrow(() -> OpslakeException.usage(
+          "Cannot ingest: --format " + format + " is not auto or one of "
+              + Arrays.stream(InputFormat.values()).map(InputFormat::id).collect(Collectors.joining(", ")))));
+    }
+    return new IngestOptions(
+        inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now(), Optional.ofNullable(lineFormat));
   }
 }

@@ -1,11 +1,10 @@
 package io.opslake.cli;
 
 import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -79,7 +78,7 @@ public final class OpslakeCli implements Runnable {
    * or {@code ./opslake.yaml}), else {@code ./warehouse}. The workflow commands' own
    * {@code --config} is applied by those commands.
    */
-  private static String defaultValue(CommandLine.Model.ArgSpec argument) throws java.io.IOException {
+  static String defaultValue(CommandLine.Model.ArgSpec argument) throws java.io.IOException {
     if (argument instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--warehouse")
         && !(option.command().userObject() instanceof WorkflowCommand.Run)) {
       return OpslakeConfig.locate(null, System.getenv(), java.nio.file.Path.of("")).defaultWarehouse(System.getenv());
@@ -91,28 +90,22 @@ public final class OpslakeCli implements Runnable {
     return categoryOf(exception).exitCode();
   }
 
+  /**
+   * A failure's category: a command line picocli could not parse is a usage error; everything
+   * else carries its category as an {@link OpslakeException} raised where the cause was known
+   * (see {@link OpslakeException#categoryOf} for failures that do not, such as an I/O error deep
+   * in Hadoop's file systems).
+   */
   static ErrorCategory categoryOf(Throwable exception) {
-    if (io.opslake.errors.OpslakeException.find(exception) != null) {
-      return io.opslake.errors.OpslakeException.categoryOf(exception);
-    }
-    if (exception instanceof CommandLine.ParameterException
-        || exception instanceof IllegalArgumentException
-        || exception instanceof AnalysisException
-        || exception instanceof ParseException) {
+    if (exception instanceof CommandLine.ParameterException) {
       return ErrorCategory.USAGE;
     }
-    if (exception instanceof java.io.IOException || exception instanceof java.io.UncheckedIOException) {
-      return ErrorCategory.EXTERNAL;
-    }
-    return ErrorCategory.INTERNAL;
+    return OpslakeException.categoryOf(exception);
   }
 
   private static String messageOf(Throwable exception) {
-    if (exception instanceof AnalysisException analysis) {
-      // Spark's own message, without the plan dump that follows it in getMessage().
-      return analysis.getSimpleMessage();
-    }
-    String message = exception.getMessage();
+    OpslakeException typed = OpslakeException.find(exception);
+    String message = typed != null ? typed.getMessage() : exception.getMessage();
     return message == null ? exception.toString() : message;
   }
 }

@@ -1,5 +1,8 @@
 package io.opslake.cli;
 
+import org.apache.spark.sql.SparkSession;
+import io.opslake.jobs.Jobs;
+import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.query.QueryJob;
 import io.opslake.jobs.query.QueryOptions;
 import java.nio.charset.StandardCharsets;
@@ -57,13 +60,13 @@ final class QueryCommand implements Callable<Integer> {
     String sql = source.sql;
     if (sql == null) {
       if (!Files.isRegularFile(source.file)) {
-        throw new IllegalArgumentException("Cannot run query: --file " + source.file + " does not exist");
+        throw OpslakeException.usage("Cannot run query: --file " + source.file + " does not exist");
       }
       sql = Files.readString(source.file, StandardCharsets.UTF_8);
     }
     QueryOptions options = new QueryOptions(sql, QueryOptions.OutputFormat.parse(format),
         Optional.ofNullable(out), warehouse.uri, maxRows);
-    QueryJob.QueryResult result = new QueryJob(SparkSessions.create("opslake query"), options).run(out());
+    QueryJob.QueryResult result = Jobs.query(SparkSessions.create("opslake query"), options, out());
     if (out != null) {
       err().println("opslake query: wrote " + result.rows() + " rows to " + out);
     }

@@ -1,5 +1,8 @@
 package io.opslake.cli;
 
+import io.opslake.errors.OpslakeException;
+import org.apache.spark.sql.SparkSession;
+import io.opslake.jobs.Jobs;
 import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Option;
     description = "Derive per-second rates from counters in raw_metrics (and copy producer rates) into"
         + " metric_rates for the given days, replacing those days (rules: docs/metrics.md).",
     mixinStandardHelpOptions = true)
-final class RatesCommand implements Callable<Integer> {
+final class RatesCommand implements Callable<Integer>, JobCommand {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--from", required = true, paramLabel = "<date>", description = "First day, UTC (YYYY-MM-DD).")
@@ -36,14 +39,27 @@ final class RatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    RatesOptions options = options();
+    print(Jobs.rates(SparkSessions.create("opslake rates"), options), spec.commandLine().getOut());
+    return 0;
+  }
+
+  @Override
+  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
+    print(Jobs.rates(spark, options()), out);
+  }
+
+  private static void print(RatesResult result, java.io.PrintWriter out) {
+    out.print(Summaries.ratesText(result));
+  }
+
+  private RatesOptions options() {
     RatesOptions options = RatesOptions.range(warehouse.uri, from, to)
         .withMaxInterval(RatesOptions.parseInterval(maxInterval))
         .withStartedAt(Instant.now());
     if (maxRate != null) {
       options = options.withMaxRate(maxRate);
     }
-    RatesResult result = new RatesJob(SparkSessions.create("opslake rates"), options).run();
-    spec.commandLine().getOut().print(Summaries.ratesText(result));
-    return 0;
+    return options;
   }
 }

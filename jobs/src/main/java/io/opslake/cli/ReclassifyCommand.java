@@ -1,5 +1,7 @@
 package io.opslake.cli;
 
+import io.opslake.jobs.Jobs;
+import io.opslake.errors.OpslakeException;
 import io.opslake.storage.Warehouse;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
     description = "Rebuild the events table for a date range from raw_events with versioned rules"
         + " (docs/rules.md); --dry-run prints the type transitions without changing events.",
     mixinStandardHelpOptions = true)
-final class ReclassifyCommand implements Callable<Integer> {
+final class ReclassifyCommand implements Callable<Integer>, JobCommand {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--from", paramLabel = "<date>", description = "First event date (UTC, YYYY-MM-DD).")
@@ -58,20 +60,26 @@ final class ReclassifyCommand implements Callable<Integer> {
       return 0;
     }
     // Rules and dates are validated before Spark starts or any data is read.
-    RuleSet ruleSet = rules == null ? RulesLoader.loadDefault() : RulesLoader.load(rules);
-    ReclassifyOptions.date("--to", to);
-    if (from == null) {
-      throw new IllegalArgumentException("Cannot reclassify events: --from is required");
-    }
-    SparkSession spark = SparkSessions.create("opslake reclassify");
-    Warehouse opened = Warehouse.open(warehouse.uri, spark.sparkContext().hadoopConfiguration());
-    ReclassifyOptions options = new ReclassifyOptions(warehouse.uri, ReclassifyOptions.date("--from", from),
-        ReclassifyOptions.date("--to", to == null ? from : to), ruleSet,
-        dryRun ? ReclassifyOptions.Mode.DRY_RUN : ReclassifyOptions.Mode.APPLY, Optional.ofNullable(report),
-        TemplateAssigners.forWarehouse(spark, opened));
-    ReclassifyResult result = new ReclassifyJob(spark, options).run();
-    spec.commandLine().getOut().print(json ? Summaries.toJson(jsonOf(result)) : text(result));
+    ReclassifyOptions options = options();
+    print(Jobs.reclassify(SparkSessions.create("opslake reclassify"), options), spec.commandLine().getOut());
     return 0;
+  }
+
+  @Override
+  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
+    print(Jobs.reclassify(spark, options()), out);
+  }
+
+  private ReclassifyOptions options() throws java.io.IOException {
+    if (to != null) {
+      ReclassifyOptions.date("--to", to);
+    }
+    return ReclassifyOptions.of(warehouse.uri, from, to, Optional.ofNullable(rules),
+        dryRun ? ReclassifyOptions.Mode.DRY_RUN : ReclassifyOptions.Mode.APPLY, Optional.ofNullable(report));
+  }
+
+  private void print(ReclassifyResult result, java.io.PrintWriter out) throws Exception {
+    out.print(json ? Summaries.toJson(jsonOf(result)) : text(result));
   }
 
   static java.util.Map<String, Object> jsonOf(ReclassifyResult result) {

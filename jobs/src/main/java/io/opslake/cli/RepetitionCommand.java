@@ -1,5 +1,8 @@
 package io.opslake.cli;
 
+import io.opslake.errors.OpslakeException;
+import org.apache.spark.sql.SparkSession;
+import io.opslake.jobs.Jobs;
 import io.opslake.jobs.events.ReclassifyOptions;
 import io.opslake.jobs.repetition.RepetitionJob;
 import io.opslake.jobs.repetition.RepetitionOptions;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Option;
     description = "Analyze how each fingerprint and template of events repeats over a window and write the"
         + " repetition partition dt=<to> (docs/rules.md#repetition).",
     mixinStandardHelpOptions = true)
-final class RepetitionCommand implements Callable<Integer> {
+final class RepetitionCommand implements Callable<Integer>, JobCommand {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--from", required = true, paramLabel = "<date>", description = "First event date of the window.")
@@ -38,15 +41,26 @@ final class RepetitionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RepetitionOptions options = new RepetitionOptions(warehouse.uri,
+    RepetitionOptions options = options();
+    print(Jobs.repetition(SparkSessions.create("opslake repetition"), options), spec.commandLine().getOut());
+    return 0;
+  }
+
+  @Override
+  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
+    print(Jobs.repetition(spark, options()), out);
+  }
+
+  private RepetitionOptions options() {
+    return new RepetitionOptions(warehouse.uri,
         ReclassifyOptions.date("--from", from), ReclassifyOptions.date("--to", to == null ? from : to),
         restartTypes, Duration.ofMinutes(restartWindowMinutes));
-    RepetitionJob.RepetitionResult result =
-        new RepetitionJob(SparkSessions.create("opslake repetition"), options).run();
-    spec.commandLine().getOut().printf(Locale.ROOT,
+  }
+
+  private static void print(RepetitionJob.RepetitionResult result, java.io.PrintWriter out) {
+    out.printf(Locale.ROOT,
         "repetition %s wrote %s: %d fingerprints, %d templates; %d periodic, %d bursty, %d recurring after restarts%n",
         result.runId(), result.partition(), result.fingerprints(), result.templates(), result.periodic(),
         result.bursty(), result.recurringAfterRestart());
-    return 0;
   }
 }

@@ -1,5 +1,8 @@
 package io.opslake.cli;
 
+import io.opslake.errors.OpslakeException;
+import org.apache.spark.sql.SparkSession;
+import io.opslake.jobs.Jobs;
 import io.opslake.jobs.catalog.TablesJob;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +34,7 @@ final class TablesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<TablesJob.TableInfo> tables = new TablesJob(SparkSessions.create("opslake tables"), warehouse.uri).run();
+    List<TablesJob.TableInfo> tables = Jobs.tables(SparkSessions.create("opslake tables"), warehouse.uri);
     if (json) {
       out().print(Summaries.toJson(tables));
       return 0;

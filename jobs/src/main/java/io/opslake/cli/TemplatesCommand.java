@@ -1,5 +1,8 @@
 package io.opslake.cli;
 
+import io.opslake.errors.OpslakeException;
+import org.apache.spark.sql.SparkSession;
+import io.opslake.jobs.Jobs;
 import io.opslake.jobs.templates.TemplatesJob;
 import io.opslake.jobs.templates.TemplatesOptions;
 import io.opslake.jobs.templates.TemplatesResult;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
     name = "templates",
     description = "Mine message templates from raw_events into the patterns table (replaces the table).",
     mixinStandardHelpOptions = true)
-final class TemplatesCommand implements Callable<Integer> {
+final class TemplatesCommand implements Callable<Integer>, JobCommand {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin WarehouseOption warehouse;
@@ -33,11 +36,19 @@ final class TemplatesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TemplatesOptions options = TemplatesOptions.parse(warehouse.uri, from, to, maxDistinct);
-    TemplatesResult result = new TemplatesJob(SparkSessions.create("opslake templates"), options).run();
-    spec.commandLine().getOut().printf(Locale.ROOT,
+    print(Jobs.templates(SparkSessions.create("opslake templates"), options), spec.commandLine().getOut());
+    return 0;
+  }
+
+  @Override
+  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
+    print(Jobs.templates(spark, TemplatesOptions.parse(warehouse.uri, from, to, maxDistinct)), out);
+  }
+
+  private static void print(TemplatesResult result, java.io.PrintWriter out) {
+    out.printf(Locale.ROOT,
         "templates run %s: %d events, %d distinct masked messages%s, %d templates written to patterns (%d partitions)%n",
         result.runId(), result.events(), result.distinctMasked(), result.partitioned() ? " (mined in partitions)" : "",
         result.templates(), result.partitions().size());
-    return 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.workflow.DescriptorProblem;
 import io.opslake.jobs.workflow.DescriptorValidator;
 import io.opslake.jobs.workflow.JobDescriptor;
@@ -75,7 +76,7 @@ final class WorkflowCommand implements Runnable {
       Workflows workflows = load();
       if (!workflows.valid()) {
         workflows.problems().forEach(problem -> err.println(problem));
-        throw new IllegalArgumentException("Cannot use the workflow descriptors: " + workflows.problems().size()
+        throw OpslakeException.usage("Cannot use the workflow descriptors: " + workflows.problems().size()
             + " problem(s), listed above");
       }
       return workflows;
@@ -183,7 +184,7 @@ final class WorkflowCommand implements Runnable {
       List<LocalDate> dates = dates();
       OpslakeConfig settings = OpslakeConfig.locate(config, System.getenv(), Path.of(""));
       String landingUri = landing != null ? landing : settings.defaultLanding(System.getenv()).orElseThrow(() ->
-          new IllegalArgumentException("Cannot run workflow: no landing location; pass --landing or set landing:"
+          OpslakeException.usage("Cannot run workflow: no landing location; pass --landing or set landing:"
               + " in opslake.yaml"));
       // Options given on the command line win; --warehouse's default already came from the config.
       String warehouseUri = warehouse != null ? warehouse : settings.defaultWarehouse(System.getenv());
@@ -194,22 +195,45 @@ final class WorkflowCommand implements Runnable {
       SparkSession spark = SparkSessions.create("opslake workflow " + dag);
       RunStateStore state = new RunStateStore(warehouseUri, spark.sparkContext().hadoopConfiguration());
       WorkflowRunner runner = new WorkflowRunner(plan, options,
-          arguments -> OpslakeCli.execute(arguments.toArray(String[]::new), out, err), state,
+          arguments -> runStep(arguments, spark, out, err), state,
           () -> spark.sparkContext().cancelAllJobs(), err::println);
       WorkflowRunResult result = runner.run();
       out.print(result.summaryText());
       return result.succeeded() ? 0 : 1;
     }
 
+    /**
+     * Runs a step's job on the workflow's session: the step's arguments are parsed as the command
+     * line would parse them (the same arguments Airflow's spark-submit passes), then the command
+     * runs its job through the facade. A failure propagates as the job's typed exception.
+     */
+    static void runStep(List<String> arguments, SparkSession spark, PrintWriter out, PrintWriter err)
+        throws Exception {
+      CommandLine commandLine = new CommandLine(new OpslakeCli());
+      commandLine.setDefaultValueProvider(OpslakeCli::defaultValue);
+      CommandLine.ParseResult parsed;
+      try {
+        parsed = commandLine.parseArgs(arguments.toArray(String[]::new));
+      } catch (CommandLine.ParameterException e) {
+        throw OpslakeException.usage("Cannot run step 'opslake " + String.join(" ", arguments) + "': " + e.getMessage());
+      }
+      if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject() instanceof JobCommand job)) {
+        throw OpslakeException.usage("Cannot run step 'opslake " + String.join(" ", arguments)
+            + "': its command does not run a job");
+      }
+      job.run(spark, out, err);
+      out.flush();
+    }
+
     private List<LocalDate> dates() {
       if (date != null && (from != null || to != null)) {
-        throw new IllegalArgumentException("Cannot run workflow: give --date or --from/--to, not both");
+        throw OpslakeException.usage("Cannot run workflow: give --date or --from/--to, not both");
       }
       if (date != null) {
         return List.of(parse("--date", date));
       }
       if (from == null || to == null) {
-        throw new IllegalArgumentException("Cannot run workflow: give --date D, or --from D1 --to D2");
+        throw OpslakeException.usage("Cannot run workflow: give --date D, or --from D1 --to D2");
       }
       return RunOptions.range(parse("--from", from), parse("--to", to));
     }
@@ -218,7 +242,7 @@ final class WorkflowCommand implements Runnable {
       try {
         return LocalDate.parse(text);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("Cannot run workflow: " + option + " " + text + " is not a date (YYYY-MM-DD)");
+        throw OpslakeException.usage("Cannot run workflow: " + option + " " + text + " is not a date (YYYY-MM-DD)");
       }
     }
   }

@@ -3,61 +3,99 @@ package io.opslake.jobs;
 import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
+import io.opslake.ingest.IngestResult;
 import io.opslake.jobs.catalog.TablesJob;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
+import io.opslake.jobs.events.ReclassifyResult;
 import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
+import io.opslake.jobs.metrics.RatesResult;
 import io.opslake.jobs.query.QueryJob;
 import io.opslake.jobs.query.QueryOptions;
 import io.opslake.jobs.repetition.RepetitionJob;
 import io.opslake.jobs.repetition.RepetitionOptions;
 import io.opslake.jobs.templates.TemplatesJob;
 import io.opslake.jobs.templates.TemplatesOptions;
+import io.opslake.jobs.templates.TemplatesResult;
+import io.opslake.storage.Warehouse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Every opslake job, from one place: each method builds the job for a SparkSession and validated
- * options; call {@code run()} on it for its immutable result. The CLI's subcommands
- * ({@code io.opslake.cli.OpslakeCli}) are thin adapters over these; the workflow runner runs the
- * CLI commands. Tables each job reads and writes: docs/tables.md and workflows/jobs/*.yaml.
+ * Every opslake job, from one place: the CLI's commands ({@code io.opslake.cli}), the workflow
+ * runner, the benchmarks and the tests all run jobs through these methods. Each takes a {@code
+ * SparkSession} and a validated options record, does the job's own wiring (loading the mined
+ * templates for reclassify, rebuilding rates after ingest) and returns the job's immutable
+ * result; callers only print it. Failures are {@link io.opslake.errors.OpslakeException}s whose
+ * category says whose fault they are (an I/O failure from storage counts as external).
+ *
+ * <p>Tables each job reads and writes: docs/tables.md and workflows/jobs/*.yaml.
  */
 public final class Jobs {
   private Jobs() {}
 
-  /** Raw files → raw_events, raw_metrics, quarantine, ingest_runs (docs/architecture.md). */
-  public static IngestJob ingest(SparkSession spark, IngestOptions options, Consumer<String> progress) {
-    return new IngestJob(spark, options, new DefaultFormats(), progress);
+  /** Whether {@link #ingest} rebuilds {@code metric_rates} for the days it wrote metrics into. */
+  public enum RatesAfterIngest { REBUILD, SKIP }
+
+  /** One ingest: its run, and the rates rebuild that followed it when there was one. */
+  public record IngestOutcome(IngestResult ingest, Optional<RatesResult> rates) {}
+
+  /**
+   * Raw files → raw_events, raw_metrics, quarantine, ingest_runs (docs/architecture.md); then,
+   * unless {@code rates} is {@link RatesAfterIngest#SKIP} or the run failed, metric_rates for the
+   * days it wrote metrics into and each following day that has metrics ({@link
+   * RatesJob#datesAfterIngest}). A run over its bad-record budget is a result with status {@code
+   * failed}, not an exception: its quarantine rows and run record were written.
+   */
+  public static IngestOutcome ingest(SparkSession spark, IngestOptions options, RatesAfterIngest rates,
+      Consumer<String> progress) throws IOException {
+    IngestResult result = new IngestJob(spark, options, new DefaultFormats(), progress).run();
+    if (!result.succeeded() || rates == RatesAfterIngest.SKIP || result.metricDates().isEmpty()) {
+      return new IngestOutcome(result, Optional.empty());
+    }
+    Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration());
+    List<LocalDate> dates = RatesJob.datesAfterIngest(warehouse, result.metricDates());
+    return new IngestOutcome(result, Optional.of(rates(spark, RatesOptions.forDates(options.warehouse(), dates))));
   }
 
-  /** raw_metrics counters → metric_rates (docs/metrics.md). */
-  public static RatesJob rates(SparkSession spark, RatesOptions options) {
-    return new RatesJob(spark, options);
+  /** raw_metrics counters → metric_rates for the given days (docs/metrics.md). */
+  public static RatesResult rates(SparkSession spark, RatesOptions options) throws IOException {
+    return new RatesJob(spark, options).run();
   }
 
-  /** raw_events (+ patterns) → events, with rules, fingerprints and template ids (docs/rules.md). */
-  public static ReclassifyJob reclassify(SparkSession spark, ReclassifyOptions options) {
-    return new ReclassifyJob(spark, options);
+  /**
+   * raw_events → events for a date range, with the options' rules and the warehouse's mined
+   * templates (docs/rules.md); a dry run only counts the type transitions.
+   */
+  public static ReclassifyResult reclassify(SparkSession spark, ReclassifyOptions options) throws IOException {
+    return new ReclassifyJob(spark, options).run();
   }
 
-  /** raw_events messages → patterns. */
-  public static TemplatesJob templates(SparkSession spark, TemplatesOptions options) {
-    return new TemplatesJob(spark, options);
+  /** raw_events messages → patterns (the whole table is replaced). */
+  public static TemplatesResult templates(SparkSession spark, TemplatesOptions options) throws IOException {
+    return new TemplatesJob(spark, options).run();
   }
 
-  /** events → repetition: cadence per fingerprint and template. */
-  public static RepetitionJob repetition(SparkSession spark, RepetitionOptions options) {
-    return new RepetitionJob(spark, options);
+  /** events → repetition: cadence per fingerprint and template, partition {@code dt=<to>}. */
+  public static RepetitionJob.RepetitionResult repetition(SparkSession spark, RepetitionOptions options)
+      throws IOException {
+    return new RepetitionJob(spark, options).run();
   }
 
-  /** Ad-hoc SQL with every table as a view. */
-  public static QueryJob query(SparkSession spark, QueryOptions options) {
-    return new QueryJob(spark, options);
+  /** Ad-hoc SQL with every table as a view; table, CSV and JSON output go to {@code out}. */
+  public static QueryJob.QueryResult query(SparkSession spark, QueryOptions options, PrintWriter out)
+      throws IOException {
+    return new QueryJob(spark, options).run(out);
   }
 
   /** The catalog: tables, documented columns, partitions, row counts. */
-  public static TablesJob tables(SparkSession spark, String warehouseUri) {
-    return new TablesJob(spark, warehouseUri);
+  public static List<TablesJob.TableInfo> tables(SparkSession spark, String warehouseUri) throws IOException {
+    return new TablesJob(spark, warehouseUri).run();
   }
 }

@@ -147,6 +147,29 @@ class ReclassifyScenarioTest {
   }
 
   @Test
+  void everyTableIsWrittenWithInt64MicrosecondTimestamps() {
+    // The derived tables other tests build here, rebuilt so this test does not depend on their order.
+    assertThat(CliRun.of("templates", "--warehouse", warehouse).exitCode()).isZero();
+    assertThat(CliRun.of("reclassify", "--from", "2026-10-01", "--to", "2026-10-02", "--warehouse", warehouse)
+        .exitCode()).isZero();
+    assertThat(CliRun.of("repetition", "--from", "2026-10-01", "--to", "2026-10-02", "--warehouse", warehouse)
+        .exitCode()).isZero();
+
+    for (io.opslake.schemas.TableDefinition table : io.opslake.schemas.Tables.ALL) {
+      List<Path> files = io.opslake.testing.ParquetFooters.parquetFiles(Path.of(warehouse, table.name()));
+      assertThat(files).as(table.name()).isNotEmpty();
+      long timestampColumns = table.dataColumns().stream()
+          .filter(column -> column.type() == io.opslake.schemas.ColumnType.TIMESTAMP).count();
+      for (Path file : files) {
+        List<io.opslake.testing.ParquetFooters.TimestampColumn> columns =
+            io.opslake.testing.ParquetFooters.timestampColumns(file);
+        assertThat(columns).as(file.toString()).hasSize((int) timestampColumns)
+            .allSatisfy(column -> assertThat(column.int64Micros()).as(column.toString()).isTrue());
+      }
+    }
+  }
+
+  @Test
   void invalidRulesFailBeforeAnyDataIsTouchedWithFileAndLine() throws IOException {
     Path rules = temp.resolve("rules.yaml");
     Files.writeString(rules, "rules:\n  - id: typo\n    mach: {type: gc}\n    set_type: x\n");

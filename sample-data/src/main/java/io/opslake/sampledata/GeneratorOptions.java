@@ -1,5 +1,6 @@
 package io.opslake.sampledata;
 
+import io.opslake.errors.OpslakeException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -36,33 +37,33 @@ public record GeneratorOptions(
 
   public GeneratorOptions {
     if (days < 1 || days > 3660) {
-      throw new IllegalArgumentException(PREFIX + "--days " + days + " is not between 1 and 3660");
+      throw OpslakeException.usage(PREFIX + "--days " + days + " is not between 1 and 3660");
     }
     if (hosts < 1 || hosts > 999) {
-      throw new IllegalArgumentException(PREFIX + "--hosts " + hosts + " is not between 1 and 999");
+      throw OpslakeException.usage(PREFIX + "--hosts " + hosts + " is not between 1 and 999");
     }
     if (out == null) {
-      throw new IllegalArgumentException(PREFIX + "--out is missing");
+      throw OpslakeException.usage(PREFIX + "--out is missing");
     }
     if (start == null) {
-      throw new IllegalArgumentException(PREFIX + "--start is missing");
+      throw OpslakeException.usage(PREFIX + "--start is missing");
     }
     if (start.getYear() < 2000 || start.plusDays(days).getYear() > 2079) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           PREFIX + "--start " + start + " with --days " + days + " is not between 2000 and 2079");
     }
     if (formats == null || formats.isEmpty()) {
-      throw new IllegalArgumentException(PREFIX + "--formats is empty");
+      throw OpslakeException.usage(PREFIX + "--formats is empty");
     }
     if (compress == null) {
-      throw new IllegalArgumentException(PREFIX + "--compress is missing");
+      throw OpslakeException.usage(PREFIX + "--compress is missing");
     }
     if (pageLoadsPerHostHour < 1 || pageLoadsPerHostHour > 100_000) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           PREFIX + "--page-loads-per-host-hour " + pageLoadsPerHostHour + " is not between 1 and 100000");
     }
     if (!(malformedRatio >= 0 && malformedRatio <= 0.5)) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           PREFIX + "--malformed-ratio " + malformedRatio + " is not between 0 and 0.5");
     }
     formats = Set.copyOf(EnumSet.copyOf(formats));

@@ -1,5 +1,7 @@
 package io.opslake.sampledata;
 
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +26,7 @@ class GeneratorOptionsTest {
   @Test
   void rejectsDaysOutOfRange() {
     assertThatThrownBy(() -> GeneratorOptions.defaults(OUT).withDays(0))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.USAGE))
         .hasMessage("Cannot generate sample data: --days 0 is not between 1 and 3660");
     assertThatThrownBy(() -> GeneratorOptions.defaults(OUT).withDays(3661))
         .hasMessage("Cannot generate sample data: --days 3661 is not between 1 and 3660");

@@ -73,7 +73,8 @@ public final class ReclassifyJob {
         duplicates += row.getLong(1) - 1;
       }
 
-      JavaRDD<Row> classified = raw.javaRDD().mapPartitions(new EventClassifier(options.rules(), options.templates(), keep));
+      TemplateAssigner templates = TemplateAssigners.forWarehouse(spark, warehouse);
+      JavaRDD<Row> classified = raw.javaRDD().mapPartitions(new EventClassifier(options.rules(), templates, keep));
       TransitionCounter counter;
       List<String> dates = new ArrayList<>();
       if (options.dryRun()) {

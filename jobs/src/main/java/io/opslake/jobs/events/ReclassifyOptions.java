@@ -1,6 +1,8 @@
 package io.opslake.jobs.events;
 
+import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.rules.RuleSet;
+import io.opslake.jobs.rules.RulesLoader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +19,6 @@ import java.util.Optional;
  * @param mode apply (rebuild {@code events}) or dry run (report only)
  * @param report where to write the transition table as CSV; default {@code
  *     <warehouse>/_opslake/reclassify/<run id>/transitions.csv}
- * @param templates maps messages to template ids ({@link TemplateAssigners#forWarehouse})
  */
 public record ReclassifyOptions(
     String warehouse,
@@ -25,8 +26,7 @@ public record ReclassifyOptions(
     LocalDate to,
     RuleSet rules,
     Mode mode,
-    Optional<String> report,
-    TemplateAssigner templates) {
+    Optional<String> report) {
 
   /** Longest range one run rebuilds; longer backfills run in pieces. */
   public static final int MAX_DAYS = 366;
@@ -38,17 +38,32 @@ public record ReclassifyOptions(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(report, "report");
-    Objects.requireNonNull(templates, "templates");
     if (from == null || to == null) {
-      throw new IllegalArgumentException("Cannot reclassify events: --from and --to are required");
+      throw OpslakeException.usage("Cannot reclassify events: --from and --to are required");
     }
     if (to.isBefore(from)) {
-      throw new IllegalArgumentException("Cannot reclassify events: --to " + to + " is before --from " + from);
+      throw OpslakeException.usage("Cannot reclassify events: --to " + to + " is before --from " + from);
     }
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           "Cannot reclassify events: " + from + ".." + to + " is more than " + MAX_DAYS + " days; split the range");
     }
+  }
+
+  /**
+   * Options from command-line values: parses the dates ({@code to} defaults to {@code from}) and
+   * loads the rules file, or the shipped default rules when {@code rulesFile} is empty, so bad
+   * rules fail before Spark starts or any data is read.
+   */
+  public static ReclassifyOptions of(String warehouse, String from, String to, Optional<java.nio.file.Path> rulesFile,
+      Mode mode, Optional<String> report) throws java.io.IOException {
+    if (from == null) {
+      throw OpslakeException.usage("Cannot reclassify events: --from is required");
+    }
+    LocalDate first = date("--from", from);
+    LocalDate last = to == null ? first : date("--to", to);
+    RuleSet rules = rulesFile.isPresent() ? RulesLoader.load(rulesFile.get()) : RulesLoader.loadDefault();
+    return new ReclassifyOptions(warehouse, first, last, rules, mode, report);
   }
 
   /** Parses a {@code --from}/{@code --to} value; the message names the flag. */
@@ -59,7 +74,7 @@ public record ReclassifyOptions(
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("Cannot reclassify events: " + flag + " " + text + " is not a date");
+      throw OpslakeException.usage("Cannot reclassify events: " + flag + " " + text + " is not a date");
     }
   }
 

@@ -1,6 +1,6 @@
 package io.opslake.jobs.events;
 
-import io.opslake.storage.Warehouse;
+import io.opslake.storage.TableStore;
 import io.opslake.jobs.templates.TemplateIndex;
 import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
@@ -14,7 +14,7 @@ public final class TemplateAssigners {
    * templates}) as an assigner; {@link TemplateAssigner#none()} when nothing was mined, so events
    * then pay no lookup. This is the one place reclassify is wired to the template miner.
    */
-  public static TemplateAssigner forWarehouse(SparkSession spark, Warehouse warehouse) throws IOException {
+  public static TemplateAssigner forWarehouse(SparkSession spark, TableStore warehouse) throws IOException {
     TemplateIndex index = TemplateIndex.load(spark, warehouse);
     return index.size() == 0 ? TemplateAssigner.none() : index;
   }

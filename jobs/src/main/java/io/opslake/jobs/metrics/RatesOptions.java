@@ -1,5 +1,6 @@
 package io.opslake.jobs.metrics;
 
+import io.opslake.errors.OpslakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,21 +40,21 @@ public record RatesOptions(String warehouse, List<LocalDate> dates, Duration max
 
   public RatesOptions {
     if (warehouse == null || warehouse.isBlank()) {
-      throw new IllegalArgumentException("Cannot derive rates: --warehouse is empty");
+      throw OpslakeException.usage("Cannot derive rates: --warehouse is empty");
     }
     dates = List.copyOf(new TreeSet<>(Objects.requireNonNull(dates, "dates")));
     if (dates.isEmpty()) {
-      throw new IllegalArgumentException("Cannot derive rates: no dates to derive");
+      throw OpslakeException.usage("Cannot derive rates: no dates to derive");
     }
     if (maxInterval.isNegative() || maxInterval.isZero()) {
-      throw new IllegalArgumentException("Cannot derive rates: --max-interval " + describe(maxInterval) + " is not positive");
+      throw OpslakeException.usage("Cannot derive rates: --max-interval " + describe(maxInterval) + " is not positive");
     }
     if (maxInterval.compareTo(Duration.ofDays(1)) > 0) {
-      throw new IllegalArgumentException("Cannot derive rates: --max-interval " + describe(maxInterval)
+      throw OpslakeException.usage("Cannot derive rates: --max-interval " + describe(maxInterval)
           + " is longer than the one-day lookback (24h)");
     }
     if (!(maxRate > 0)) {
-      throw new IllegalArgumentException("Cannot derive rates: --max-rate " + maxRate + " is not positive");
+      throw OpslakeException.usage("Cannot derive rates: --max-rate " + maxRate + " is not positive");
     }
     deltaSources = Set.copyOf(deltaSources);
     Objects.requireNonNull(startedAt, "startedAt");
@@ -64,11 +65,11 @@ public record RatesOptions(String warehouse, List<LocalDate> dates, Duration max
     LocalDate first = date("--from", from);
     LocalDate last = date("--to", to);
     if (last.isBefore(first)) {
-      throw new IllegalArgumentException("Cannot derive rates: --to " + to + " is before --from " + from);
+      throw OpslakeException.usage("Cannot derive rates: --to " + to + " is before --from " + from);
     }
     long days = ChronoUnit.DAYS.between(first, last) + 1;
     if (days > MAX_DAYS) {
-      throw new IllegalArgumentException("Cannot derive rates: --from " + from + " --to " + to + " spans " + days
+      throw OpslakeException.usage("Cannot derive rates: --from " + from + " --to " + to + " spans " + days
           + " days, more than " + MAX_DAYS);
     }
     List<LocalDate> dates = new ArrayList<>();
@@ -100,7 +101,7 @@ public record RatesOptions(String warehouse, List<LocalDate> dates, Duration max
   public static Duration parseInterval(String text) {
     Matcher matcher = INTERVAL.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
     if (!matcher.matches()) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           "Cannot derive rates: --max-interval " + text + " is not a duration like 90s, 15m or 1h");
     }
     long amount = Long.parseLong(matcher.group(1));
@@ -115,7 +116,7 @@ public record RatesOptions(String warehouse, List<LocalDate> dates, Duration max
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException | NullPointerException e) {
-      throw new IllegalArgumentException("Cannot derive rates: " + option + " " + text + " is not a date");
+      throw OpslakeException.usage("Cannot derive rates: " + option + " " + text + " is not a date");
     }
   }
 

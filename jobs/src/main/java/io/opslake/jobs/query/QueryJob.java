@@ -38,13 +38,30 @@ public final class QueryJob {
     this.options = options;
   }
 
+  /**
+   * The statement's plan. Spark analyses it here, so a statement that does not parse or names a
+   * table or column that does not exist is the analyst's error (exit 2), reported with Spark's own
+   * message without the plan dump that follows it.
+   */
+  private Dataset<Row> plan(String sql) {
+    try {
+      return spark.sql(sql);
+    } catch (Exception e) {
+      if (e instanceof org.apache.spark.sql.AnalysisException analysis) {
+        throw new io.opslake.errors.OpslakeException(io.opslake.errors.ErrorCategory.USAGE,
+            analysis.getSimpleMessage(), analysis);
+      }
+      throw e;
+    }
+  }
+
   /** Rows written (for table format: rows shown). */
   public record QueryResult(long rows, List<String> columns) {}
 
   public QueryResult run(PrintWriter stdout) throws IOException {
     Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration()).registerViews(spark);
     spark.sparkContext().setJobDescription("QUERY " + abbreviate(options.sql()));
-    Dataset<Row> result = spark.sql(options.sql());
+    Dataset<Row> result = plan(options.sql());
     List<String> columns = List.of(result.columns());
     long rows;
     switch (options.format()) {

@@ -1,5 +1,6 @@
 package io.opslake.jobs.query;
 
+import io.opslake.errors.OpslakeException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,17 +16,17 @@ import java.util.Optional;
 public record QueryOptions(String sql, OutputFormat format, Optional<String> out, String warehouse, int maxRows) {
   public QueryOptions {
     if (sql == null || sql.isBlank()) {
-      throw new IllegalArgumentException("Cannot run query: the SQL text is empty");
+      throw OpslakeException.usage("Cannot run query: the SQL text is empty");
     }
     sql = sql.strip();
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
     if (format == OutputFormat.PARQUET && out.isEmpty()) {
-      throw new IllegalArgumentException("Cannot run query: --format parquet needs --out <path>");
+      throw OpslakeException.usage("Cannot run query: --format parquet needs --out <path>");
     }
     if (maxRows < 1) {
-      throw new IllegalArgumentException("Cannot run query: --max-rows " + maxRows + " is not positive");
+      throw OpslakeException.usage("Cannot run query: --max-rows " + maxRows + " is not positive");
     }
   }
 
@@ -37,7 +38,7 @@ public record QueryOptions(String sql, OutputFormat format, Optional<String> out
       try {
         return valueOf(name.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
+        throw OpslakeException.usage(
             "Cannot run query: --format " + name + " is not one of table, csv, json, parquet");
       }
     }

@@ -1,5 +1,6 @@
 package io.opslake.jobs.repetition;
 
+import io.opslake.errors.OpslakeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,17 +22,17 @@ public record RepetitionOptions(String warehouse, LocalDate from, LocalDate to, 
   public RepetitionOptions {
     Objects.requireNonNull(warehouse, "warehouse");
     if (from == null || to == null) {
-      throw new IllegalArgumentException("Cannot analyze repetition: --from and --to are required");
+      throw OpslakeException.usage("Cannot analyze repetition: --from and --to are required");
     }
     if (to.isBefore(from)) {
-      throw new IllegalArgumentException("Cannot analyze repetition: --to " + to + " is before --from " + from);
+      throw OpslakeException.usage("Cannot analyze repetition: --to " + to + " is before --from " + from);
     }
     restartTypes = List.copyOf(restartTypes);
     if (restartTypes.isEmpty()) {
-      throw new IllegalArgumentException("Cannot analyze repetition: --restart-types is empty");
+      throw OpslakeException.usage("Cannot analyze repetition: --restart-types is empty");
     }
     if (restartWindow.isNegative() || restartWindow.isZero()) {
-      throw new IllegalArgumentException("Cannot analyze repetition: --restart-window " + restartWindow + " is not positive");
+      throw OpslakeException.usage("Cannot analyze repetition: --restart-window " + restartWindow + " is not positive");
     }
   }
 }

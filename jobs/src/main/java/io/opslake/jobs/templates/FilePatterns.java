@@ -1,5 +1,6 @@
 package io.opslake.jobs.templates;
 
+import io.opslake.errors.OpslakeException;
 import io.opslake.ingest.format.plaintext.LineFormat;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -39,7 +40,7 @@ public final class FilePatterns {
 
   public static Result run(Path input, LineFormat format, Path output) throws IOException {
     if (!Files.isRegularFile(input)) {
-      throw new IllegalArgumentException("Cannot mine patterns: --input " + input + " is not a file");
+      throw OpslakeException.usage("Cannot mine patterns: --input " + input + " is not a file");
     }
     Masker masker = new Masker();
     Map<String, Long> counts = new HashMap<>();

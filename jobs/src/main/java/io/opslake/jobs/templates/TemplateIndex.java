@@ -1,6 +1,6 @@
 package io.opslake.jobs.templates;
 
-import io.opslake.storage.Warehouse;
+import io.opslake.storage.TableStore;
 import io.opslake.jobs.events.TemplateAssigner;
 import io.opslake.schemas.Tables;
 import java.io.IOException;
@@ -24,7 +24,7 @@ public final class TemplateIndex implements TemplateAssigner {
   }
 
   /** The index of the warehouse's {@code patterns} table; empty (matches nothing) when none. */
-  public static TemplateIndex load(SparkSession spark, Warehouse warehouse) throws IOException {
+  public static TemplateIndex load(SparkSession spark, TableStore warehouse) throws IOException {
     List<String> templates = warehouse.read(spark, Tables.PATTERNS).select("template").distinct()
         .orderBy("template").collectAsList().stream().map((Row row) -> row.getString(0)).toList();
     return new TemplateIndex(TemplateMatcher.of(templates, TemplateMiner.DEFAULT_SETTINGS));

@@ -1,5 +1,6 @@
 package io.opslake.jobs.templates;
 
+import io.opslake.errors.OpslakeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -18,13 +19,13 @@ public record TemplatesOptions(String warehouse, LocalDate from, LocalDate to, i
 
   public TemplatesOptions {
     if (warehouse == null || warehouse.isBlank()) {
-      throw new IllegalArgumentException("Cannot mine templates: --warehouse is empty");
+      throw OpslakeException.usage("Cannot mine templates: --warehouse is empty");
     }
     if (from != null && to != null && from.isAfter(to)) {
-      throw new IllegalArgumentException("Cannot mine templates: --from " + from + " is after --to " + to);
+      throw OpslakeException.usage("Cannot mine templates: --from " + from + " is after --to " + to);
     }
     if (maxDistinct < 1) {
-      throw new IllegalArgumentException("Cannot mine templates: --max-distinct " + maxDistinct + " is not positive");
+      throw OpslakeException.usage("Cannot mine templates: --max-distinct " + maxDistinct + " is not positive");
     }
   }
 
@@ -40,7 +41,7 @@ public record TemplatesOptions(String warehouse, LocalDate from, LocalDate to, i
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("Cannot mine templates: " + option + " " + text + " is not a date");
+      throw OpslakeException.usage("Cannot mine templates: " + option + " " + text + " is not a date");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.opslake.jobs.workflow;
 
+import io.opslake.errors.OpslakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class ArgumentTemplate {
     while (matcher.find()) {
       String value = values.get(matcher.group(1));
       if (value == null) {
-        throw new IllegalArgumentException("Cannot render '" + argument + "': unknown template variable '"
+        throw OpslakeException.usage("Cannot render '" + argument + "': unknown template variable '"
             + matcher.group(1) + "'");
       }
       matcher.appendReplacement(rendered, Matcher.quoteReplacement(value));

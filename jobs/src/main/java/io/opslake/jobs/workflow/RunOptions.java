@@ -1,5 +1,6 @@
 package io.opslake.jobs.workflow;
 
+import io.opslake.errors.OpslakeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,13 @@ public record RunOptions(List<LocalDate> dates, String landing, String warehouse
 
   public RunOptions {
     if (dates.isEmpty()) {
-      throw new IllegalArgumentException("Cannot run workflow: no dates given");
+      throw OpslakeException.usage("Cannot run workflow: no dates given");
     }
     if (landing == null || landing.isBlank()) {
-      throw new IllegalArgumentException("Cannot run workflow: no landing location");
+      throw OpslakeException.usage("Cannot run workflow: no landing location");
     }
     if (warehouse == null || warehouse.isBlank()) {
-      throw new IllegalArgumentException("Cannot run workflow: no warehouse location");
+      throw OpslakeException.usage("Cannot run workflow: no warehouse location");
     }
     dates = List.copyOf(dates);
   }
@@ -35,12 +36,12 @@ public record RunOptions(List<LocalDate> dates, String landing, String warehouse
   /** The dates {@code from} to {@code to}, both included. */
   public static List<LocalDate> range(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
-      throw new IllegalArgumentException("Cannot run workflow: --to " + to + " is before --from " + from);
+      throw OpslakeException.usage("Cannot run workflow: --to " + to + " is before --from " + from);
     }
     List<LocalDate> dates = new ArrayList<>();
     for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
       if (dates.size() == MAX_DATES) {
-        throw new IllegalArgumentException("Cannot run workflow: --from " + from + " --to " + to
+        throw OpslakeException.usage("Cannot run workflow: --from " + from + " --to " + to
             + " spans more than " + MAX_DATES + " days");
       }
       dates.add(date);

@@ -3,10 +3,13 @@ package io.opslake.jobs.workflow;
 import java.util.List;
 
 /**
- * Runs one step: the opslake command line {@code arguments} (command first), returning its exit
- * code (0 ok, 1 failed, 2 usage error). The CLI passes {@code OpslakeCli.execute} in-process.
+ * Runs one step: the opslake command line {@code arguments} (command first, as the step's
+ * descriptor renders them for Airflow's spark-submit too). It returns when the step succeeded and
+ * throws when it failed; the runner retries a failure only when its {@link
+ * io.opslake.errors.ErrorCategory} is retryable (external). The CLI runs the command's job
+ * through the job facade on the workflow's shared SparkSession.
  */
 @FunctionalInterface
 public interface StepExecutor {
-  int execute(List<String> arguments) throws Exception;
+  void execute(List<String> arguments) throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.opslake.jobs.workflow;
 
+import io.opslake.errors.OpslakeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +14,12 @@ public final class WorkflowPlanner {
   /**
    * The plan of {@code dag}; {@code workflows} must be valid (no cycles, upstreams present).
    *
-   * @throws IllegalArgumentException when no descriptor belongs to {@code dag}
+   * @throws OpslakeException (usage) when no descriptor belongs to {@code dag}
    */
   public static WorkflowPlan plan(Workflows workflows, String dag) {
     List<JobDescriptor> jobs = workflows.jobsOf(dag);
     if (jobs.isEmpty()) {
-      throw new IllegalArgumentException("Cannot plan workflow: no dag '" + dag + "'; dags are "
+      throw OpslakeException.usage("Cannot plan workflow: no dag '" + dag + "'; dags are "
           + String.join(", ", workflows.dags()));
     }
     Map<String, JobDescriptor> byId = new HashMap<>();
@@ -48,7 +49,7 @@ public final class WorkflowPlanner {
       }
     }
     if (ordered.size() != jobs.size()) {
-      throw new IllegalArgumentException("Cannot plan workflow: dag '" + dag + "' has a dependency cycle");
+      throw OpslakeException.usage("Cannot plan workflow: dag '" + dag + "' has a dependency cycle");
     }
     return new WorkflowPlan(dag, jobs.get(0).schedule(), ordered, edges);
   }

@@ -1,5 +1,7 @@
 package io.opslake.jobs.workflow;
 
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +22,10 @@ import java.util.function.Consumer;
 /**
  * Runs a {@link WorkflowPlan} on this machine, the embedded alternative to Airflow: for each date
  * in order, each step in the plan's dependency order, one at a time. A step whose marker says it
- * already succeeded for that date is skipped (resume); a failing step is retried up to its
- * {@code retries} after {@code retry_delay}, except on exit code 2 (a usage error, which a retry
- * cannot fix); steps downstream of a failure are not run; the next date still runs, as each date's
+ * already succeeded for that date is skipped (resume); a step that fails with an external error
+ * (storage or cluster trouble) or runs over its {@code timeout} is retried up to its {@code
+ * retries} after {@code retry_delay}; a usage, data or internal failure is not, as the same step
+ * would fail the same way; steps downstream of a failure are not run; the next date still runs, as each date's
  * run is independent. A step over its {@code timeout} is cancelled through {@code onTimeout}
  * (the CLI cancels the session's Spark jobs) and counts as a failed attempt.
  */
@@ -102,15 +105,14 @@ public final class WorkflowRunner {
       progress.accept("workflow " + plan.dag() + " " + date + " " + step.id() + ": attempt " + attempts + ": opslake "
           + String.join(" ", arguments));
       AttemptResult attempt = attempt(step, arguments);
-      if (attempt.exitCode() == 0) {
+      if (attempt.failure() == null) {
         double seconds = seconds(startNanos);
         state.markCompleted(plan.dag(), date, step.id(), attempts, seconds, arguments, Instant.now());
         return new WorkflowRunResult.StepOutcome(date, step.id(), WorkflowRunResult.Status.SUCCEEDED, attempts,
             seconds, null);
       }
       message = attempt.message();
-      if (attempt.exitCode() == 2) {
-        // A usage error (bad option, missing input): the same command will fail the same way.
+      if (!attempt.failure().retryable()) {
         break;
       }
     }
@@ -118,13 +120,15 @@ public final class WorkflowRunner {
         seconds(startNanos), message);
   }
 
-  private record AttemptResult(int exitCode, String message) {}
+  /** One attempt: no failure, or the failure's category and a one-line description. */
+  private record AttemptResult(ErrorCategory failure, String message) {}
 
   private AttemptResult attempt(JobDescriptor step, List<String> arguments) throws InterruptedException {
-    CompletableFuture<Integer> running = new CompletableFuture<>();
+    CompletableFuture<Void> running = new CompletableFuture<>();
     Thread worker = new Thread(() -> {
       try {
-        running.complete(executor.execute(arguments));
+        executor.execute(arguments);
+        running.complete(null);
       } catch (Throwable e) {
         running.completeExceptionally(e);
       }
@@ -132,16 +136,20 @@ public final class WorkflowRunner {
     worker.setDaemon(true);
     worker.start();
     try {
-      int exitCode = running.get(step.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      return new AttemptResult(exitCode, exitCode == 0 ? null : "exit code " + exitCode);
+      running.get(step.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      return new AttemptResult(null, null);
     } catch (TimeoutException e) {
       onTimeout.run();
       worker.interrupt();
       worker.join(CANCEL_GRACE.toMillis());
-      return new AttemptResult(1, "timed out after " + describe(step.timeout()));
+      // A slow cluster or store is the usual cause: worth another attempt.
+      return new AttemptResult(ErrorCategory.EXTERNAL, "timed out after " + describe(step.timeout()));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return new AttemptResult(1, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      ErrorCategory category = OpslakeException.categoryOf(cause);
+      OpslakeException typed = OpslakeException.find(cause);
+      String what = typed != null ? typed.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+      return new AttemptResult(category, category.name().toLowerCase(Locale.ROOT) + ": " + what);
     }
   }
 

@@ -42,7 +42,7 @@ class DescriptorValidatorTest {
   void theShippedDescriptorsAreValid() {
     Workflows shipped = DescriptorValidator.loadAndValidate(Path.of("../workflows/jobs"), "workflows/jobs");
     assertThat(shipped.problems()).isEmpty();
-    assertThat(shipped.dags()).containsExactly("events", "metrics", "nightly");
+    assertThat(shipped.dags()).containsExactly("events", "nightly");
     assertThat(shipped.jobsOf("nightly")).extracting(JobDescriptor::id).containsExactly("ingest");
   }
 

@@ -1,5 +1,7 @@
 package io.opslake.jobs.workflow;
 
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +45,7 @@ class WorkflowPlannerTest {
   void anUnknownDagIsAUsageError() throws Exception {
     Files.writeString(dir.resolve("load.yaml"), job("load", "[]"));
     assertThatThrownBy(() -> WorkflowPlanner.plan(DescriptorValidator.loadAndValidate(dir, "jobs"), "nightly"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.USAGE))
         .hasMessage("Cannot plan workflow: no dag 'nightly'; dags are daily");
   }
 }

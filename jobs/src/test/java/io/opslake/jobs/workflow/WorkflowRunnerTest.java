@@ -2,6 +2,8 @@ package io.opslake.jobs.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,18 +26,17 @@ class WorkflowRunnerTest {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Map<String, Integer> failuresLeft = new HashMap<>();
-  final Map<String, Integer> exitCodes = new HashMap<>();
+  final Map<String, ErrorCategory> categories = new HashMap<>();
 
-  /** Records the call; fails with the step's exit code while it has failures left. */
-  int step(List<String> arguments) {
+  /** Records the call; fails with the step's category (default: external) while it has failures left. */
+  void step(List<String> arguments) {
     calls.add(String.join(" ", arguments));
     String command = arguments.get(0);
     int left = failuresLeft.getOrDefault(command, 0);
     if (left > 0) {
       failuresLeft.put(command, left - 1);
-      return exitCodes.getOrDefault(command, 1);
+      throw new OpslakeException(categories.getOrDefault(command, ErrorCategory.EXTERNAL), "store unreachable", null);
     }
-    return 0;
   }
 
   WorkflowPlan plan(String extra) throws Exception {
@@ -107,22 +108,48 @@ class WorkflowRunnerTest {
             "2026-10-01 report UPSTREAM_FAILED 0",
             "2026-10-02 load SUCCEEDED 1",
             "2026-10-02 report SUCCEEDED 1");
-    assertThat(result.outcomes().get(0).message()).isEqualTo("exit code 1");
+    assertThat(result.outcomes().get(0).message()).isEqualTo("external: store unreachable");
     assertThat(warehouse.resolve("_opslake/workflow/daily/2026-10-01/load.json")).doesNotExist();
     assertThat(result.summaryText()).startsWith(
         "workflow daily: 2 succeeded, 0 already done, 1 failed, 1 not run (upstream failed) in ");
     assertThat(result.summaryText()).contains(
-        "  2026-10-01  load              failed                  3       0.0  exit code 1\n");
+        "  2026-10-01  load              failed                  3       0.0  external: store unreachable\n");
   }
 
   @Test
   void aUsageErrorIsNotRetried() throws Exception {
     failuresLeft.put("load", 1);
-    exitCodes.put("load", 2);
+    categories.put("load", ErrorCategory.USAGE);
     WorkflowRunResult result = run(plan(""), List.of(DAY1), RunOptions.Resume.SKIP_COMPLETED, this::step);
 
     assertThat(result.outcomes().get(0)).extracting(o -> o.status() + " " + o.attempts() + " " + o.message())
-        .isEqualTo("FAILED 1 exit code 2");
+        .isEqualTo("FAILED 1 usage: store unreachable");
+  }
+
+  @Test
+  void onlyExternalFailuresAreRetried() throws Exception {
+    for (ErrorCategory category : ErrorCategory.values()) {
+      failuresLeft.put("load", 1);
+      categories.put("load", category);
+      calls.clear();
+      run(plan(""), List.of(DAY1), RunOptions.Resume.RERUN_ALL, this::step);
+      assertThat(calls).as(category.name()).hasSize(category == ErrorCategory.EXTERNAL ? 3 : 1);
+    }
+  }
+
+  @Test
+  void anExternalErrorInsideASparkFailureIsStillRetried() throws Exception {
+    failuresLeft.put("load", 1);
+    WorkflowRunResult result = run(plan(""), List.of(DAY1), RunOptions.Resume.SKIP_COMPLETED, arguments -> {
+      calls.add(String.join(" ", arguments));
+      if (failuresLeft.merge("load", -1, Integer::sum) >= 0 && arguments.get(0).equals("load")) {
+        // What a task that lost its store looks like on the driver: a SparkException around the task's error.
+        throw new org.apache.spark.SparkException("Job aborted due to stage failure",
+            new java.io.IOException("Connection refused: namenode:8020"));
+      }
+    });
+    assertThat(result.outcomes().get(0)).extracting(o -> o.status() + " " + o.attempts())
+        .isEqualTo("SUCCEEDED 2");
   }
 
   @Test
@@ -153,7 +180,7 @@ class WorkflowRunnerTest {
         calls.add("slow");
         Thread.sleep(30_000);
       }
-      return step(arguments);
+      step(arguments);
     });
 
     assertThat(calls).startsWith("slow", "cancel");
@@ -166,8 +193,9 @@ class WorkflowRunnerTest {
     WorkflowRunResult result = run(plan(""), List.of(DAY1), RunOptions.Resume.SKIP_COMPLETED, arguments -> {
       throw new IllegalStateException("boom");
     });
+    // A bug is not retried: the same step would hit it again.
     assertThat(result.outcomes().get(0)).extracting(o -> o.status() + " " + o.attempts() + " " + o.message())
-        .isEqualTo("FAILED 3 IllegalStateException: boom");
+        .isEqualTo("FAILED 1 internal: IllegalStateException: boom");
   }
 
   @Test

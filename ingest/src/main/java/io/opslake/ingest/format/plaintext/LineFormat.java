@@ -1,5 +1,6 @@
 package io.opslake.ingest.format.plaintext;
 
+import io.opslake.errors.OpslakeException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class LineFormat implements Serializable {
    */
   public static LineFormat compile(String layout) {
     if (layout == null || layout.isBlank()) {
-      throw new IllegalArgumentException("Cannot use line format: it is empty");
+      throw OpslakeException.usage("Cannot use line format: it is empty");
     }
     StringBuilder regex = new StringBuilder("^");
     List<String> fields = new ArrayList<>();
@@ -57,7 +58,7 @@ public final class LineFormat implements Serializable {
       regex.append(fragment(layout.substring(end, field.start())));
       String name = field.group(1);
       if (fields.contains(name)) {
-        throw new IllegalArgumentException("Cannot use line format " + layout + ": field <" + name + "> appears twice");
+        throw OpslakeException.usage("Cannot use line format " + layout + ": field <" + name + "> appears twice");
       }
       // Java group names allow letters and digits only, so groups are numbered and named here.
       regex.append("(?<f").append(fields.size()).append(">.*?)");
@@ -65,13 +66,13 @@ public final class LineFormat implements Serializable {
       end = field.end();
     }
     if (fields.isEmpty()) {
-      throw new IllegalArgumentException("Cannot use line format " + layout + ": it has no <Field>");
+      throw OpslakeException.usage("Cannot use line format " + layout + ": it has no <Field>");
     }
     regex.append(fragment(layout.substring(end))).append('$');
     try {
       return new LineFormat(layout, List.copyOf(fields), Pattern.compile(regex.toString()));
     } catch (java.util.regex.PatternSyntaxException e) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           "Cannot use line format " + layout + ": not a valid pattern (" + e.getDescription() + ")");
     }
   }

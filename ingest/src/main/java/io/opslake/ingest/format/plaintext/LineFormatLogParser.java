@@ -1,5 +1,6 @@
 package io.opslake.ingest.format.plaintext;
 
+import io.opslake.errors.OpslakeException;
 import io.opslake.ingest.format.Levels;
 import io.opslake.ingest.format.ParseContext;
 import io.opslake.ingest.format.ParsedEvent;
@@ -49,10 +50,10 @@ public final class LineFormatLogParser implements RecordParser {
   public static LineFormat validate(String layout) {
     LineFormat format = LineFormat.compile(layout);
     if (!format.fields().contains(LineFormat.CONTENT)) {
-      throw new IllegalArgumentException("Cannot use line format " + layout + ": it has no <Content> field");
+      throw OpslakeException.usage("Cannot use line format " + layout + ": it has no <Content> field");
     }
     if (!format.fields().contains("Time") && !format.fields().contains("Timestamp")) {
-      throw new IllegalArgumentException(
+      throw OpslakeException.usage(
           "Cannot use line format " + layout + ": it has no <Time> or <Timestamp> field");
     }
     return format;

@@ -1,5 +1,7 @@
 package io.opslake.ingest.format.plaintext;
 
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,7 +116,7 @@ class LineFormatLogParserTest {
   @Test
   void aLayoutNeedsContentAndATime() {
     assertThatThrownBy(() -> LineFormatLogParser.validate("<Date> <Time> <Level>"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.USAGE))
         .hasMessage("Cannot use line format <Date> <Time> <Level>: it has no <Content> field");
     assertThatThrownBy(() -> LineFormatLogParser.validate("<Level> <Content>"))
         .hasMessage("Cannot use line format <Level> <Content>: it has no <Time> or <Timestamp> field");

@@ -1,5 +1,7 @@
 package io.opslake.ingest.format.plaintext;
 
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +68,7 @@ class LineFormatTest {
   @Test
   void badLayoutsAreRejectedWithTheReason() {
     assertThatThrownBy(() -> LineFormat.compile("no fields"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.USAGE))
         .hasMessage("Cannot use line format no fields: it has no <Field>");
     assertThatThrownBy(() -> LineFormat.compile("<A> <A>"))
         .hasMessage("Cannot use line format <A> <A>: field <A> appears twice");
