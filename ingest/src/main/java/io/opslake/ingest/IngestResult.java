@@ -1,5 +1,8 @@
 package io.opslake.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ import java.util.TreeSet;
  *     rows into; empty on a failed run. Derived tables rebuilt by date (e.g. {@code metric_rates})
  *     use it to know which days to recompute.
  */
+@JsonPropertyOrder({"run_id", "status", "message", "elapsed_seconds", "files_read", "files_skipped",
+    "duplicates_skipped", "records_read", "quarantined", "bad_ratio", "bytes_parsed", "sources", "rows_written",
+    "metric_dates"})
 public record IngestResult(
     String runId,
     String status,
@@ -29,11 +35,11 @@ public record IngestResult(
     long filesRead,
     long filesSkipped,
     long duplicatesSkipped,
-    Map<String, SourceCounts> bySource,
-    Map<String, Long> rowsByTable,
+    @JsonProperty("sources") Map<String, SourceCounts> bySource,
+    @JsonProperty("rows_written") Map<String, Long> rowsByTable,
     double badRatio,
-    long bytesRead,
-    Duration elapsed,
+    @JsonProperty("bytes_parsed") long bytesRead,
+    @JsonIgnore Duration elapsed,
     List<String> metricDates) {
 
   public IngestResult {
@@ -43,16 +49,24 @@ public record IngestResult(
     metricDates = List.copyOf(new TreeSet<>(metricDates));
   }
 
+  @JsonIgnore
   public boolean succeeded() {
     return "succeeded".equals(status);
   }
 
+  @JsonProperty("records_read")
   public long recordsRead() {
     return bySource.values().stream().mapToLong(SourceCounts::read).sum();
   }
 
+  @JsonProperty("quarantined")
   public long quarantined() {
     return bySource.values().stream().mapToLong(SourceCounts::quarantined).sum();
+  }
+
+  @JsonProperty("elapsed_seconds")
+  public double elapsedSeconds() {
+    return elapsed.toMillis() / 1000.0;
   }
 
   /** Counts for one input format. */

@@ -79,34 +79,7 @@ final class ReclassifyCommand implements Callable<Integer>, JobCommand {
   }
 
   private void print(ReclassifyResult result, java.io.PrintWriter out) throws Exception {
-    out.print(json ? Summaries.toJson(jsonOf(result)) : text(result));
-  }
-
-  static java.util.Map<String, Object> jsonOf(ReclassifyResult result) {
-    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
-    json.put("run_id", result.runId());
-    json.put("dry_run", result.dryRun());
-    json.put("from", result.from().toString());
-    json.put("to", result.to().toString());
-    json.put("rules_file", result.rulesFile());
-    json.put("rules_version", result.rulesVersion());
-    json.put("read", result.read());
-    json.put("duplicates", result.duplicates());
-    json.put("written", result.written());
-    json.put("changed", result.changed());
-    json.put("partitions", result.dates());
-    json.put("report", result.report());
-    json.put("elapsed_seconds", result.elapsed().toMillis() / 1000.0);
-    json.put("transitions", result.transitions().stream().map(t -> {
-      java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
-      row.put("old_type", t.from());
-      row.put("new_type", t.to());
-      row.put("count", t.count());
-      row.put("share", t.share());
-      row.put("examples", t.examples());
-      return row;
-    }).toList());
-    return json;
+    out.print(json ? Summaries.resultJson(result) : text(result));
   }
 
   static String text(ReclassifyResult result) {

@@ -1,17 +1,21 @@
 package io.opslake.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.opslake.ingest.IngestResult;
 import io.opslake.jobs.metrics.RatesResult;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** The end-of-run summaries the CLI prints, as text for people and as JSON for scripts. */
 final class Summaries {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper RESULTS = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private Summaries() {}
 
@@ -59,49 +63,20 @@ final class Summaries {
         result.producer(), result.resets(), result.gaps());
   }
 
-  static Map<String, Object> ratesJson(RatesResult result) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("run_id", result.runId());
-    json.put("dates", result.dates());
-    json.put("series", result.series());
-    json.put("points_read", result.pointsRead());
-    json.put("rates_written", result.ratesWritten());
-    json.put("derived", result.derived());
-    json.put("producer", result.producer());
-    json.put("resets", result.resets());
-    json.put("gaps", result.gaps());
-    return json;
-  }
-
-  static String ingestJson(IngestResult result) throws JsonProcessingException {
-    return ingestJson(result, null);
-  }
-
   /** The ingest summary as JSON, with the rates that followed it under {@code rates} when they ran. */
   static String ingestJson(IngestResult result, RatesResult rates) throws JsonProcessingException {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("run_id", result.runId());
-    json.put("status", result.status());
-    json.put("message", result.message());
-    json.put("elapsed_seconds", result.elapsed().toMillis() / 1000.0);
-    json.put("files_read", result.filesRead());
-    json.put("files_skipped", result.filesSkipped());
-    json.put("duplicates_skipped", result.duplicatesSkipped());
-    json.put("records_read", result.recordsRead());
-    json.put("quarantined", result.quarantined());
-    json.put("bad_ratio", result.badRatio());
-    json.put("bytes_parsed", result.bytesRead());
-    Map<String, Object> sources = new LinkedHashMap<>();
-    result.bySource().forEach((source, counts) -> sources.put(source, Map.of(
-        "files", counts.files(), "read", counts.read(), "events", counts.events(),
-        "metrics", counts.metrics(), "quarantined", counts.quarantined())));
-    json.put("sources", sources);
-    json.put("rows_written", result.rowsByTable());
-    json.put("metric_dates", result.metricDates());
-    if (rates != null) {
-      json.put("rates", ratesJson(rates));
-    }
-    return JSON.writeValueAsString(json) + System.lineSeparator();
+    return resultJson(new IngestSummary(result, rates));
+  }
+
+  /** An ingest result with the rates rebuild that followed it (omitted when none ran). */
+  record IngestSummary(@JsonUnwrapped IngestResult ingest, @JsonInclude(JsonInclude.Include.NON_NULL) RatesResult rates) {}
+
+  /**
+   * A job's result record as JSON: its components in snake case (renamed or computed fields are
+   * annotated on the record), durations as {@code elapsed_seconds}.
+   */
+  static String resultJson(Object result) throws JsonProcessingException {
+    return RESULTS.writeValueAsString(result) + System.lineSeparator();
   }
 
   static String toJson(Object value) throws JsonProcessingException {

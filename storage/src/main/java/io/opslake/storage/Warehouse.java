@@ -2,6 +2,7 @@ package io.opslake.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.opslake.errors.OpslakeException;
 import io.opslake.schemas.TableDefinition;
 import io.opslake.schemas.Tables;
 import java.io.FileNotFoundException;
@@ -118,6 +119,10 @@ public final class Warehouse implements TableStore {
       if (status.getPath().getName().endsWith(".json")) {
         try (InputStream in = fs.open(status.getPath())) {
           records.add(JSON.readValue(in, CommitRecord.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw OpslakeException.data("Cannot open warehouse " + root + ": commit record " + status.getPath()
+              + " is not a readable commit record (" + e.getOriginalMessage() + "); move it aside if no run"
+              + " of that id should be completed");
         }
       }
     }

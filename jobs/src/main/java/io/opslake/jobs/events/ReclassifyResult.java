@@ -1,5 +1,10 @@
 package io.opslake.jobs.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,27 +21,35 @@ import java.util.Objects;
  * @param transitions per {@code original_type → type}, largest first
  * @param report where the transition table was written as CSV
  */
+@JsonPropertyOrder({"run_id", "dry_run", "from", "to", "rules_file", "rules_version", "read", "duplicates", "written",
+    "changed", "partitions", "report", "elapsed_seconds", "transitions"})
 public record ReclassifyResult(
     String runId,
     String rulesFile,
     String rulesVersion,
-    LocalDate from,
-    LocalDate to,
+    @JsonSerialize(using = ToStringSerializer.class) LocalDate from,
+    @JsonSerialize(using = ToStringSerializer.class) LocalDate to,
     boolean dryRun,
     long read,
     long duplicates,
     long written,
-    List<String> dates,
+    @JsonProperty("partitions") List<String> dates,
     List<Transition> transitions,
     String report,
-    Duration elapsed) {
+    @JsonIgnore Duration elapsed) {
 
   public ReclassifyResult {
     dates = List.copyOf(dates);
     transitions = List.copyOf(transitions);
   }
 
+  @JsonProperty("elapsed_seconds")
+  public double elapsedSeconds() {
+    return elapsed.toMillis() / 1000.0;
+  }
+
   /** Events whose type the rules changed. */
+  @JsonProperty("changed")
   public long changed() {
     return transitions.stream().filter(t -> !Objects.equals(t.from(), t.to())).mapToLong(Transition::count).sum();
   }
@@ -49,5 +62,7 @@ public record ReclassifyResult(
    * @param share count divided by all events of the run
    * @param examples up to three event ids, the smallest ones
    */
-  public record Transition(String from, String to, long count, double share, List<String> examples) {}
+  @JsonPropertyOrder({"old_type", "new_type", "count", "share", "examples"})
+  public record Transition(@JsonProperty("old_type") String from, @JsonProperty("new_type") String to, long count,
+      double share, List<String> examples) {}
 }

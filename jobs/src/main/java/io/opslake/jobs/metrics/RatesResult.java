@@ -1,5 +1,8 @@
 package io.opslake.jobs.metrics;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,14 +23,22 @@ import java.util.List;
  * @param shadowedSeries counter series not derived because the same series has producer rates
  * @param elapsed wall-clock time
  */
+@JsonPropertyOrder({"run_id", "dates", "series", "points_read", "rates_written", "derived", "producer", "resets",
+    "gaps"})
 public record RatesResult(String runId, List<String> dates, long series, long pointsRead, long derived, long producer,
     long resets, long gaps, long overCap, long duplicates, long invalid, long shadowedSeries,
-    Duration elapsed) {
+    @JsonIgnore Duration elapsed) {
   public RatesResult {
     dates = List.copyOf(dates);
   }
 
+  @JsonProperty("elapsed_seconds")
+  public double elapsedSeconds() {
+    return elapsed.toMillis() / 1000.0;
+  }
+
   /** Rows written to {@code metric_rates}. */
+  @JsonProperty("rates_written")
   public long ratesWritten() {
     return derived + producer;
   }

@@ -74,7 +74,12 @@ public final class QueryJob {
       case CSV -> rows = csv(stdout, result);
       case JSON -> rows = stream(stdout, null, result.toJSON());
       case PARQUET -> {
-        result.write().mode(SaveMode.ErrorIfExists).parquet(options.out().orElseThrow());
+        String out = options.out().orElseThrow();
+        if (new Path(Warehouse.qualify(out)).getFileSystem(spark.sparkContext().hadoopConfiguration())
+            .exists(new Path(Warehouse.qualify(out)))) {
+          throw io.opslake.errors.OpslakeException.usage("Cannot run query: --out " + out + " already exists");
+        }
+        result.write().mode(SaveMode.ErrorIfExists).parquet(out);
         rows = spark.read().parquet(options.out().orElseThrow()).count();
       }
       default -> throw new IllegalStateException("unknown format " + options.format());
