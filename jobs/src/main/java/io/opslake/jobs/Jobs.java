@@ -3,6 +3,10 @@ package io.opslake.jobs;
 import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
+import io.opslake.jobs.capacity.UslCsv;
+import io.opslake.jobs.capacity.UslFit;
+import io.opslake.jobs.capacity.UslFitter;
+import io.opslake.jobs.capacity.UslOptions;
 import io.opslake.jobs.catalog.TablesJob;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
@@ -19,7 +23,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Every opslake job, from one place: each method builds the job for a SparkSession and validated
- * options; call {@code run()} on it for its immutable result. The CLI's subcommands
+ * options; call {@code run()} on it for its immutable result ({@link #usl}, which needs no Spark,
+ * returns its result directly). The CLI's subcommands
  * ({@code io.opslake.cli.OpslakeCli}) are thin adapters over these; the workflow runner runs the
  * CLI commands. Tables each job reads and writes: docs/tables.md and workflows/jobs/*.yaml.
  */
@@ -59,5 +64,14 @@ public final class Jobs {
   /** The catalog: tables, documented columns, partitions, row counts. */
   public static TablesJob tables(SparkSession spark, String warehouseUri) {
     return new TablesJob(spark, warehouseUri);
+  }
+
+  /**
+   * A CSV of (load, throughput) measurements → the Universal Scalability Law fitted to them, with
+   * standard errors and the peak (docs/algorithms.md). Runs on the calling thread without Spark;
+   * the points are held in memory.
+   */
+  public static UslFit usl(UslOptions options) {
+    return UslFitter.fit(options.input().toString(), UslCsv.read(options.input()));
   }
 }
