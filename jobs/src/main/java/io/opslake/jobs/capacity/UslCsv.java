@@ -53,7 +53,9 @@ public final class UslCsv {
         points.add(new LoadPoint(load, throughput));
       }
     } catch (TextParsingException e) {
-      throw lineError(file, e.getLineIndex() + 1, "not readable as CSV (" + e.getClass().getSimpleName() + ")");
+      // univocity's message is its first line; the rest dumps the parser settings.
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+      throw lineError(file, e.getLineIndex() + 1, "not readable as CSV: " + message);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot fit USL: cannot read " + file, e);
     } finally {

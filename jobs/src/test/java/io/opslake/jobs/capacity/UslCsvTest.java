@@ -84,6 +84,15 @@ class UslCsvTest {
             + " the throughput (e.g. load,throughput)");
   }
 
+  @Test
+  void aFieldLongerThanTheParserTakesNamesTheLine() throws IOException {
+    Path csv = write("load,throughput\n1,10\n2," + "9".repeat(5000) + "\n");
+
+    assertThatThrownBy(() -> UslCsv.read(csv))
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.USAGE))
+        .hasMessageStartingWith("Cannot fit USL: line 3 of " + csv + ": not readable as CSV: Length of parsed input (4097)");
+  }
+
   private Path write(String text) throws IOException {
     Path file = Files.createTempFile(temp, "points", ".csv");
     return Files.writeString(file, text);
