@@ -104,8 +104,8 @@ class UslCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("opslake usl: Cannot fit USL: throughput is exactly proportional to load"
-        + " (X = 100.000 × N) over loads 1 to 6; with no contention or coherency in the data σ and κ cannot be"
+    assertThat(run.err()).isEqualTo("opslake usl: Cannot fit USL: over loads 1 to 6 throughput is exactly"
+        + " proportional to load (X = 100.000 × N): with no contention or coherency in the data σ and κ cannot be"
         + " estimated. Measure at higher loads." + NL);
   }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -17,7 +18,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.util.Pair;
 
 /**
@@ -31,8 +31,8 @@ import org.apache.commons.math3.util.Pair;
  *       (clamped at 0).
  *   <li>Levenberg–Marquardt (Apache Commons Math) from there, with σ and κ projected onto their bound
  *       σ, κ ≥ 0 at every step.
- *   <li>Standard errors from the Jacobian J at the solution: cov = s²(JᵀJ)⁻¹ with s² = RSS/(n−3),
- *       inverted through an SVD of the column-scaled J; 95 % intervals from the t distribution with
+ *   <li>Standard errors from the Jacobian J at the solution ({@link UslJacobian}): cov = s²(JᵀJ)⁻¹
+ *       with s² = RSS/(n−3), inverted through an SVD of the column-scaled J; 95 % intervals from the t distribution with
  *       n−3 degrees of freedom (for σ and κ clipped below at 0).
  * </ol>
  *
@@ -73,7 +73,7 @@ public final class UslFitter {
     int degreesOfFreedom = loads.length - 3;
     double rss = residualSumOfSquares(model, loads, throughputs);
     double curvatureP = curvatureP(loads, throughputs, rss, degreesOfFreedom);
-    double[] stderr = standardErrors(model, loads, rss / degreesOfFreedom);
+    double[] stderr = UslJacobian.identifiable(model, loads).standardErrors(rss / degreesOfFreedom);
     double t = new TDistribution(degreesOfFreedom).inverseCumulativeProbability(0.975);
     double mean = Arrays.stream(throughputs).average().orElseThrow();
     double tss = Arrays.stream(throughputs).map(x -> (x - mean) * (x - mean)).sum();
@@ -160,7 +160,12 @@ public final class UslFitter {
           .withParameterRelativeTolerance(1e-12)
           .optimize(problem.build());
     } catch (MathIllegalStateException e) {
-      throw OpslakeException.data("Cannot fit USL: the least-squares fit did not converge: " + e.getMessage());
+      // Loads too close together for σ and κ to differ is the likelier cause; say so if it is.
+      UslJacobian.identifiable(start, loads);
+      throw OpslakeException.data(String.format(Locale.ROOT, "Cannot fit USL: the least-squares fit did not converge"
+          + " (%s) from λ = %.6g, σ = %.6g, κ = %.6g", e instanceof MaxCountExceededException
+              ? "no solution within " + MAX_EVALUATIONS + " evaluations" : e.getMessage(),
+          start.lambda(), start.sigma(), start.kappa()));
     }
     RealVector point = optimum.getPoint();
     return snapToBounds(new UslModel(point.getEntry(0), point.getEntry(1), point.getEntry(2)), loads);
@@ -226,9 +231,9 @@ public final class UslFitter {
     String range = plain(Arrays.stream(loads).min().orElseThrow()) + " to " + plain(Arrays.stream(loads).max().orElseThrow());
     if (proportionalRss <= EXACT * throughputSquares) {
       throw OpslakeException.data(String.format(Locale.ROOT,
-          "Cannot fit USL: throughput is exactly proportional to load (X = %.6g × N) over loads %s; with no"
+          "Cannot fit USL: over loads %s throughput is exactly proportional to load (X = %.6g × N): with no"
               + " contention or coherency in the data σ and κ cannot be estimated. Measure at higher loads.",
-          slope, range));
+          range, slope));
     }
     double p = 0;
     if (rss > EXACT * throughputSquares) {
@@ -237,45 +242,12 @@ public final class UslFitter {
     }
     if (p > CURVATURE_SIGNIFICANCE) {
       throw OpslakeException.data(String.format(Locale.ROOT,
-          "Cannot fit USL: throughput grows in proportion to load (X ≈ %.6g × N) over loads %s; contention"
-              + " and coherency are not distinguishable from noise (F test p = %.2g). Measure at higher loads.",
-          slope, range, p));
+          "Cannot fit USL: over loads %s throughput is explained as well by plain proportional growth"
+              + " (X ≈ %.6g × N) as by the law: contention and coherency are not distinguishable from noise"
+              + " (F test p = %.2g). Measure over a wider range of loads.",
+          range, slope, p));
     }
     return p;
-  }
-
-  /** sqrt of the diagonal of s²(JᵀJ)⁻¹, J the Jacobian at the solution, through the SVD of J scaled to unit columns. */
-  private static double[] standardErrors(UslModel model, double[] loads, double residualVariance) {
-    double[][] jacobian = new double[loads.length][];
-    double[] norms = new double[3];
-    for (int i = 0; i < loads.length; i++) {
-      jacobian[i] = model.gradient(loads[i]);
-      for (int j = 0; j < 3; j++) {
-        norms[j] += jacobian[i][j] * jacobian[i][j];
-      }
-    }
-    for (int j = 0; j < 3; j++) {
-      norms[j] = Math.sqrt(norms[j]);
-    }
-    for (double[] row : jacobian) {
-      for (int j = 0; j < 3; j++) {
-        row[j] /= norms[j];
-      }
-    }
-    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(jacobian, false));
-    double condition = svd.getConditionNumber();
-    if (!(condition <= MAX_CONDITION)) {
-      throw OpslakeException.data(String.format(Locale.ROOT,
-          "Cannot fit USL: σ and κ cannot be told apart with loads %s to %s (condition number %.2g);"
-              + " measure over a wider range of loads",
-          plain(Arrays.stream(loads).min().orElseThrow()), plain(Arrays.stream(loads).max().orElseThrow()), condition));
-    }
-    RealMatrix scaledCovariance = svd.getCovariance(0);
-    double[] stderr = new double[3];
-    for (int j = 0; j < 3; j++) {
-      stderr[j] = Math.sqrt(residualVariance * scaledCovariance.getEntry(j, j)) / norms[j];
-    }
-    return stderr;
   }
 
   private static UslFit.Interval interval(double estimate, double halfWidth, double bound) {

@@ -10,6 +10,7 @@ import io.opslake.errors.OpslakeException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,20 @@ class UslFitterTest {
   }
 
   @Test
+  void startingValuesAreExactOnAnExactCurveThroughALoadOfOne() {
+    // λ₀ = X(1)/1 = λ, and λN/X − 1 = σ(N−1) + κN(N−1) is then exactly the quadratic fitted.
+    UslModel truth = new UslModel(1000, 0.05, 0.001);
+    double[] loads = {1, 2, 4, 8, 16, 32};
+    double[] throughputs = Arrays.stream(loads).map(truth::throughput).toArray();
+
+    UslModel start = UslFitter.startingValues(loads, throughputs);
+
+    assertThat(start.lambda()).isEqualTo(1000);
+    assertThat(start.sigma()).isCloseTo(0.05, within(1e-12));
+    assertThat(start.kappa()).isCloseTo(0.001, within(1e-12));
+  }
+
+  @Test
   void keepsKappaOnItsBoundForAmdahlData() {
     UslModel amdahl = new UslModel(200, 0.1, 0);
     List<LoadPoint> points = new ArrayList<>();
@@ -113,13 +128,14 @@ class UslFitterTest {
 
     assertThatThrownBy(() -> UslFitter.fit("linear", points))
         .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.DATA))
-        .hasMessage("Cannot fit USL: throughput is exactly proportional to load (X = 12.5000 × N) over loads 1 to 16;"
+        .hasMessage("Cannot fit USL: over loads 1 to 16 throughput is exactly proportional to load (X = 12.5000 × N):"
             + " with no contention or coherency in the data σ and κ cannot be estimated. Measure at higher loads.");
   }
 
   @Test
   void refusesNoisyLinearThroughput() {
-    // X = 100 N ± 1 %, signs alternating: no curvature beyond the noise.
+    // X = 100 N ± 1 %, signs alternating: no curvature beyond the noise. The best σ, κ ≥ 0 are 0, so the
+    // law fits no better than X = λN and p = 1.
     List<LoadPoint> points = new ArrayList<>();
     for (int n = 1; n <= 10; n++) {
       points.add(new LoadPoint(n, 100 * n * (n % 2 == 0 ? 1.01 : 0.99)));
@@ -127,9 +143,22 @@ class UslFitterTest {
 
     assertThatThrownBy(() -> UslFitter.fit("noisy", points))
         .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.DATA))
-        .hasMessageStartingWith("Cannot fit USL: throughput grows in proportion to load (X ≈ ")
-        .hasMessageContaining("over loads 1 to 10; contention and coherency are not distinguishable from noise (F test p = ")
-        .hasMessageEndingWith("). Measure at higher loads.");
+        .hasMessage("Cannot fit USL: over loads 1 to 10 throughput is explained as well by plain proportional growth"
+            + " (X ≈ 100.143 × N) as by the law: contention and coherency are not distinguishable from noise"
+            + " (F test p = %s). Measure over a wider range of loads.", "1.0");
+  }
+
+  @Test
+  void refusesLoadsTooCloseTogetherToTellSigmaFromKappa() {
+    // λ = 1000, σ = 0.05, κ = 0.001 at N = 1000..1003, rounded to 3 decimals: X falls by 0.1 % per step,
+    // which a little more contention or a little more coherency explains equally well.
+    List<LoadPoint> points = List.of(new LoadPoint(1000, 952.426), new LoadPoint(1001, 951.521),
+        new LoadPoint(1002, 950.617), new LoadPoint(1003, 949.715));
+
+    assertThatThrownBy(() -> UslFitter.fit("narrow", points))
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.DATA))
+        .hasMessage("Cannot fit USL: σ and κ cannot be told apart with loads 1000 to 1003 (condition number 5.2e+07);"
+            + " measure over a wider range of loads");
   }
 
   @Test
