@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -77,7 +78,8 @@ public final class UslFitter {
     double t = new TDistribution(degreesOfFreedom).inverseCumulativeProbability(0.975);
     double mean = Arrays.stream(throughputs).average().orElseThrow();
     double tss = Arrays.stream(throughputs).map(x -> (x - mean) * (x - mean)).sum();
-    Double peakLoad = model.peakLoad().isPresent() ? model.peakLoad().getAsDouble() : null;
+    OptionalDouble peak = model.peakLoad();
+    Double peakLoad = peak.isPresent() ? peak.getAsDouble() : null;
     double minLoad = Arrays.stream(loads).min().orElseThrow();
     double maxLoad = Arrays.stream(loads).max().orElseThrow();
     return new UslFit(source, loads.length, distinct(loads).length, minLoad, maxLoad,
@@ -267,12 +269,11 @@ public final class UslFitter {
     } else if (model.sigma() >= 1) {
       notes.add("σ ≥ 1: throughput is highest at the smallest load and falls as load grows.");
     }
-    if (model.peakLoad().isPresent() && model.peakLoad().getAsDouble() > maxLoad) {
-      notes.add(String.format(Locale.ROOT, "The peak at N = %.4g lies beyond the largest measured load %s;"
-          + " it is an extrapolation.", model.peakLoad().getAsDouble(), plain(maxLoad)));
-    } else if (model.peakLoad().isPresent() && model.peakLoad().getAsDouble() < minLoad) {
-      notes.add(String.format(Locale.ROOT, "The peak at N = %.4g lies below the smallest measured load %s;"
-          + " it is an extrapolation.", model.peakLoad().getAsDouble(), plain(minLoad)));
+    OptionalDouble peak = model.peakLoad();
+    if (peak.isPresent() && (peak.getAsDouble() > maxLoad || peak.getAsDouble() < minLoad)) {
+      boolean beyond = peak.getAsDouble() > maxLoad;
+      notes.add(String.format(Locale.ROOT, "The peak at N = %.4g lies %s measured load %s; it is an extrapolation.",
+          peak.getAsDouble(), beyond ? "beyond the largest" : "below the smallest", plain(beyond ? maxLoad : minLoad)));
     }
     return notes;
   }
