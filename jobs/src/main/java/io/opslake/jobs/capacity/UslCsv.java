@@ -18,9 +18,10 @@ import java.util.List;
 /**
  * Reads the measurements of a scalability test from CSV (RFC 4180, through univocity-parsers): a
  * header line, then one row per measurement with the load in the first column and the throughput in
- * the second; further columns are ignored, blank lines skipped, fields trimmed. Numbers are decimal
- * (optionally with an exponent); a load must be positive and a throughput not negative. Anything else
- * is a usage error naming the line: {@code Cannot fit USL: line 3 of bad.csv: 'abc' is not a number}.
+ * the second; further columns are ignored, blank lines and lines starting with {@code #} skipped,
+ * fields trimmed. Numbers are decimal (optionally with an exponent); a load must be positive and a
+ * throughput not negative. Anything else is a usage error naming the line:
+ * {@code Cannot fit USL: line 3 of bad.csv: 'abc' is not a number}.
  */
 public final class UslCsv {
   private UslCsv() {}
