@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       TemplatesCommand.class,
       ReclassifyCommand.class,
       RepetitionCommand.class,
+      UslCommand.class,
       WorkflowCommand.class,
     })
 public final class OpslakeCli implements Runnable {

@@ -4,6 +4,10 @@ import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
 import io.opslake.ingest.IngestResult;
+import io.opslake.jobs.capacity.UslCsv;
+import io.opslake.jobs.capacity.UslFit;
+import io.opslake.jobs.capacity.UslFitter;
+import io.opslake.jobs.capacity.UslOptions;
 import io.opslake.jobs.catalog.TablesJob;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
@@ -97,5 +101,14 @@ public final class Jobs {
   /** The catalog: tables, documented columns, partitions, row counts. */
   public static List<TablesJob.TableInfo> tables(SparkSession spark, String warehouseUri) throws IOException {
     return new TablesJob(spark, warehouseUri).run();
+  }
+
+  /**
+   * A CSV of (load, throughput) measurements → the Universal Scalability Law fitted to them, with
+   * standard errors and the peak (docs/algorithms.md). Needs no Spark: runs on the calling thread
+   * with the points in memory.
+   */
+  public static UslFit usl(UslOptions options) {
+    return UslFitter.fit(options.input().toString(), UslCsv.read(options.input()));
   }
 }
