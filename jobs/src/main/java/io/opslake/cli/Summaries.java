@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.opslake.ingest.IngestResult;
+import io.opslake.jobs.anomaly.DetectResult;
 import io.opslake.jobs.metrics.RatesResult;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +43,24 @@ final class Summaries {
     text.append(String.format(Locale.ROOT, "  bad ratio: %.4f%%, %.1f MB parsed%n", result.badRatio() * 100,
         result.bytesRead() / 1e6));
     return text.toString();
+  }
+
+  static String detectText(DetectResult result, Path out) {
+    return String.format(Locale.ROOT, "detect: %d rows, %d anomalies, %d rows warned about, warm-up %d rows,"
+        + " season %s; wrote %s%n", result.rowsRead(), result.anomalies(), result.rowsWarned(), result.warmupRows(),
+        result.periodSeconds() == 0 ? "none" : result.periodSeconds() + " s", out);
+  }
+
+  static Map<String, Object> detectJson(DetectResult result, Path out) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("rows_read", result.rowsRead());
+    json.put("rows_written", result.rowsWritten());
+    json.put("anomalies", result.anomalies());
+    json.put("rows_warned", result.rowsWarned());
+    json.put("warmup_rows", result.warmupRows());
+    json.put("period_seconds", result.periodSeconds());
+    json.put("output", out.toString());
+    return json;
   }
 
   static String ratesText(RatesResult result) {

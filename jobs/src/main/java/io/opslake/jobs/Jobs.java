@@ -3,6 +3,8 @@ package io.opslake.jobs;
 import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
+import io.opslake.jobs.anomaly.DetectJob;
+import io.opslake.jobs.anomaly.DetectOptions;
 import io.opslake.jobs.catalog.TablesJob;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
@@ -59,5 +61,13 @@ public final class Jobs {
   /** The catalog: tables, documented columns, partitions, row counts. */
   public static TablesJob tables(SparkSession spark, String warehouseUri) {
     return new TablesJob(spark, warehouseUri);
+  }
+
+  /**
+   * One series CSV → the same rows scored by the streaming anomaly detector (docs/algorithms.md).
+   * No Spark: a plain-Java pass over one file; {@code warnings} gets one line per row warned about.
+   */
+  public static DetectJob detect(DetectOptions options, Consumer<String> warnings) {
+    return new DetectJob(options, warnings);
   }
 }
