@@ -11,7 +11,7 @@ import java.io.Serializable;
  * baseline ({@link SeasonalResidual}), the novelty of its recent context among past contexts
  * ({@link ContextNovelty}), and a CUSUM of robust-standardised values for level shifts
  * ({@link LevelShift}). Each raw sub-score becomes a conformal p-value against the same sub-score's
- * own recent past ({@link ConformalRank}), so one parameter set fits series of any scale; the
+ * own recent past ({@link TailProbability}), so one parameter set fits series of any scale; the
  * anomaly score is {@code 1 - min(1, 3 × min p)} (Bonferroni over the three). The first
  * {@code warmupPoints} points are a warm-up: the detector learns from them (and at its end decides
  * from them whether the series has a daily or weekly period) but never raises an alarm. After an
@@ -27,15 +27,16 @@ import java.io.Serializable;
 public final class StreamingDetector implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int SUB_SCORES = 3;
+  private static final double SCORE_DECADES = 5;
 
   private final DetectorParameters parameters;
   private final int warmupPoints;
   private final SeasonalResidual residual;
   private final ContextNovelty context;
   private final LevelShift change;
-  private final ConformalRank residualRank;
-  private final ConformalRank contextRank;
-  private final ConformalRank changeRank;
+  private final TailProbability residualRank;
+  private final TailProbability contextRank;
+  private final TailProbability changeRank;
   private long[] warmupTimes;
   private double[] warmupValues;
   private long seen;
@@ -54,9 +55,9 @@ public final class StreamingDetector implements Serializable {
     this.residual = new SeasonalResidual(parameters);
     this.context = new ContextNovelty(parameters);
     this.change = new LevelShift(parameters);
-    this.residualRank = new ConformalRank(parameters.calibrationWindow());
-    this.contextRank = new ConformalRank(parameters.calibrationWindow());
-    this.changeRank = new ConformalRank(parameters.calibrationWindow());
+    this.residualRank = new TailProbability(parameters.calibrationWindow());
+    this.contextRank = new TailProbability(parameters.calibrationWindow());
+    this.changeRank = new TailProbability(parameters.calibrationWindow());
     this.warmupTimes = new long[warmupPoints];
     this.warmupValues = new double[warmupPoints];
   }
@@ -75,7 +76,7 @@ public final class StreamingDetector implements Serializable {
     double contextP = contextRank.pValue(context.raw(value));
     double changeP = changeRank.pValue(change.raw(value));
     double smallest = Math.min(residualP, Math.min(contextP, changeP));
-    double score = 1 - Math.min(1, SUB_SCORES * smallest);
+    double score = surprise(smallest);
     boolean warmingUp = seen < warmupPoints;
     if (warmingUp) {
       warmupTimes[(int) seen] = epochMillis;
@@ -90,6 +91,16 @@ public final class StreamingDetector implements Serializable {
       quietUntil = seen + parameters.suppression();
     }
     return new AnomalyScore(score, alarm, residualP, contextP, changeP);
+  }
+
+  /**
+   * The anomaly score of the smallest sub-score p-value: the Bonferroni-combined p-value
+   * {@code min(1, 3 p)} on a log scale, {@code -log10(min(1, 3 p)) / 5} clipped to [0, 1], so 0.5
+   * is a combined p-value of about 0.003 and 1 is 1e-5 or less.
+   */
+  static double surprise(double smallestPValue) {
+    double combined = Math.min(1, SUB_SCORES * smallestPValue);
+    return Math.max(0, Math.min(1, -Math.log10(combined) / SCORE_DECADES));
   }
 
   /** The season found at the end of the warm-up in milliseconds, or 0 for none (or not yet). */
