@@ -41,7 +41,7 @@ public record DetectorParameters(
 
   /** The one parameter set opslake uses for every series. */
   public static final DetectorParameters DEFAULTS =
-      new DetectorParameters(7, 10_080, 0.3, 48, 500, 6, 1000, 3, 300, 0.5, 4.0, 2000, 0.5, 200);
+      new DetectorParameters(7, 10_080, 0.3, 48, 500, 6, 1000, 3, 300, 0.5, 4.0, 2000, 0.6, 200);
 
   public DetectorParameters {
     positive("seasonalPeriods", seasonalPeriods);
