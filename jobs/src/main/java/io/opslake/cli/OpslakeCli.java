@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       DemoCommand.class,
       PatternsCommand.class,
+      DetectCommand.class,
       TemplatesCommand.class,
       ReclassifyCommand.class,
       RepetitionCommand.class,

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.opslake.ingest.IngestResult;
+import io.opslake.jobs.anomaly.DetectResult;
 import io.opslake.jobs.metrics.RatesResult;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,6 +48,15 @@ final class Summaries {
         result.bytesRead() / 1e6));
     return text.toString();
   }
+
+  static String detectText(DetectResult result, Path out) {
+    return String.format(Locale.ROOT, "detect: %d rows, %d anomalies, %d rows warned about, warm-up %d rows,"
+        + " season %s; wrote %s%n", result.rowsRead(), result.anomalies(), result.rowsWarned(), result.warmupRows(),
+        result.periodSeconds() == 0 ? "none" : result.periodSeconds() + " s", out);
+  }
+
+  /** A detect result with where its scored CSV went. */
+  record DetectSummary(@JsonUnwrapped DetectResult result, String output) {}
 
   static String ratesText(RatesResult result) {
     return String.format(Locale.ROOT, "rates run %s dt=%s in %.1f s%n", result.runId(),

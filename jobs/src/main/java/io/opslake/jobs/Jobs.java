@@ -4,6 +4,9 @@ import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.IngestJob;
 import io.opslake.ingest.IngestOptions;
 import io.opslake.ingest.IngestResult;
+import io.opslake.jobs.anomaly.DetectJob;
+import io.opslake.jobs.anomaly.DetectOptions;
+import io.opslake.jobs.anomaly.DetectResult;
 import io.opslake.jobs.capacity.UslCsv;
 import io.opslake.jobs.capacity.UslFit;
 import io.opslake.jobs.capacity.UslFitter;
@@ -110,5 +113,14 @@ public final class Jobs {
    */
   public static UslFit usl(UslOptions options) {
     return UslFitter.fit(options.input().toString(), UslCsv.read(options.input()));
+  }
+
+  /**
+   * One series CSV → the same rows scored by the streaming anomaly detector (docs/algorithms.md).
+   * Needs no Spark: one plain-Java pass over the file; {@code warnings} gets one line per row
+   * warned about.
+   */
+  public static DetectResult detect(DetectOptions options, Consumer<String> warnings) throws IOException {
+    return new DetectJob(options, warnings).run();
   }
 }
