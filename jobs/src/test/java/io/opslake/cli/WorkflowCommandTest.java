@@ -92,7 +92,7 @@ class WorkflowCommandTest {
         "--warehouse", temp.resolve("warehouse").toString(), "--dir", SHIPPED);
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("2026-10-09  ingest            failed                  1       ");
-    assertThat(run.out()).contains("exit code 2");
+    assertThat(run.out()).contains("usage: Cannot ingest: --input " + SAMPLE + "/dt=2026-10-09 does not exist");
   }
 
   @Test

@@ -62,7 +62,14 @@ public record ReclassifyOptions(
     }
     LocalDate first = date("--from", from);
     LocalDate last = to == null ? first : date("--to", to);
-    RuleSet rules = rulesFile.isPresent() ? RulesLoader.load(rulesFile.get()) : RulesLoader.loadDefault();
+    RuleSet rules;
+    try {
+      rules = rulesFile.isPresent() ? RulesLoader.load(rulesFile.get()) : RulesLoader.loadDefault();
+    } catch (io.opslake.jobs.rules.RulesException e) {
+      throw new OpslakeException(io.opslake.errors.ErrorCategory.USAGE, e.getMessage(), e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw OpslakeException.usage("Cannot load rules: " + e.getFile() + " does not exist");
+    }
     return new ReclassifyOptions(warehouse, first, last, rules, mode, report);
   }
 
