@@ -35,9 +35,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <p>Scalars are read the way Jackson's YAML parser reads them, so the tree and the schema agree
  * with what the files meant before: a quoted value is text; a plain one is null ({@code ~},
- * {@code null}, nothing), a boolean ({@code true}/{@code false} in any of YAML 1.2's three
- * spellings), an integer or a decimal number, else text ({@code yes}, dates and {@code 1:30} stay
- * text).
+ * {@code null}, nothing), a boolean ({@code true}, {@code yes}, {@code on} and their opposites,
+ * in lower, capitalized or upper case; not {@code y} or {@code n}), an integer or a decimal number, else text
+ * (dates and {@code 1:30} stay text).
  */
 public final class LocatedYaml {
   private final String file;
@@ -128,12 +128,12 @@ public final class LocatedYaml {
     return entries;
   }
 
-  /** A scalar's text, {@code null} for YAML's null; booleans spelt {@code true}/{@code false}. */
+  /** A scalar's text, {@code null} for YAML's null; booleans ({@code yes}, {@code On}) spelt {@code true}/{@code false}. */
   public static String text(ScalarNode scalar) {
     if (isPlain(scalar) && scalar.getTag().equals(Tag.NULL)) {
       return null;
     }
-    if (isPlain(scalar) && scalar.getTag().equals(Tag.BOOL)) {
+    if (isPlain(scalar)) {
       Boolean value = jsonBoolean(scalar.getValue());
       if (value != null) {
         return value.toString();
@@ -193,7 +193,7 @@ public final class LocatedYaml {
     if (tag.equals(Tag.NULL)) {
       return nodes.nullNode();
     }
-    if (tag.equals(Tag.BOOL) && jsonBoolean(value) != null) {
+    if (jsonBoolean(value) != null) {
       return nodes.booleanNode(jsonBoolean(value));
     }
     try {
@@ -211,10 +211,11 @@ public final class LocatedYaml {
     return nodes.textNode(value);
   }
 
+  /** The plain words Jackson's YAML parser (and YAML 1.1) reads as booleans. */
   private static Boolean jsonBoolean(String value) {
     return switch (value) {
-      case "true", "True", "TRUE" -> Boolean.TRUE;
-      case "false", "False", "FALSE" -> Boolean.FALSE;
+      case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" -> Boolean.TRUE;
+      case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" -> Boolean.FALSE;
       default -> null;
     };
   }
