@@ -1,9 +1,16 @@
 package io.opslake.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.opslake.errors.OpslakeException;
+import io.opslake.jobs.yaml.LocatedYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +24,21 @@ import java.util.Optional;
  * Found at {@code --config <file>}, else {@code $OPSLAKE_CONFIG}, else {@code ./opslake.yaml} if it
  * exists. Keys: {@code warehouse} (the default of every {@code --warehouse}) and {@code landing}
  * (where the nightly workflow's ingest finds {@code dt=YYYY-MM-DD/} folders). Relative paths are
- * resolved against the file's folder. Precedence: command line, then environment
+ * resolved against the file's folder. The file is composed by {@link LocatedYaml} (for the line of
+ * each key) and bound by Jackson into its keys. Precedence: command line, then environment
  * ({@code $OPSLAKE_WAREHOUSE}, {@code $OPSLAKE_LANDING}), then this file, then built-in defaults.
  */
 public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Optional<String> landing) {
   public static final String FILE_NAME = "opslake.yaml";
   static final List<String> KEYS = List.of("warehouse", "landing");
-  private static final YAMLFactory YAML = new YAMLFactory();
+  /** Strict binding: unknown keys fail, and a number or boolean is not taken for a path. */
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .withCoercionConfig(LogicalType.Textual, text -> text
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+      .build();
 
   public static OpslakeConfig none() {
     return new OpslakeConfig(Optional.empty(), Optional.empty(), Optional.empty());
@@ -45,44 +60,49 @@ public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Opt
   /** Reads {@code file}; unknown keys and non-text values are usage errors with file:line. */
   static OpslakeConfig load(Path file, String origin) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("Cannot read config: " + origin + " " + file + " does not exist");
+      throw OpslakeException.usage("Cannot read config: " + origin + " " + file + " does not exist");
     }
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    Path base = file.toAbsolutePath().getParent();
-    String warehouse = null;
-    String landing = null;
-    try (JsonParser parser = YAML.createParser(text)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        return new OpslakeConfig(Optional.of(file), Optional.empty(), Optional.empty());
-      }
-      if (token != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("Cannot read config: " + file + ":1: expected keys such as warehouse:");
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
-        int line = parser.currentTokenLocation().getLineNr();
-        JsonToken value = parser.nextToken();
-        if (!KEYS.contains(key)) {
-          throw new IllegalArgumentException("Cannot read config: " + file + ":" + line + ": unknown key '" + key
-              + "' (known: " + String.join(", ", KEYS) + ")");
-        }
-        if (value != JsonToken.VALUE_STRING) {
-          throw new IllegalArgumentException("Cannot read config: " + file + ":" + line + ": " + key
-              + " must be a path or URI");
-        }
-        String resolved = resolve(parser.getText(), base);
-        if (key.equals("warehouse")) {
-          warehouse = resolved;
-        } else {
-          landing = resolved;
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot read config: " + file + ":"
-          + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": not valid YAML: " + e.getOriginalMessage());
+    LocatedYaml yaml;
+    try {
+      yaml = LocatedYaml.parse(text, file.toString());
+    } catch (LocatedYaml.SyntaxError e) {
+      throw problem(file, e.line(), e.duplicateKey().map(key -> "duplicate key '" + key + "'")
+          .orElse("not valid YAML: " + e.reason("; ")));
     }
-    return new OpslakeConfig(Optional.of(file), Optional.ofNullable(warehouse), Optional.ofNullable(landing));
+    JsonNode tree = yaml.json();
+    if (tree == null) {
+      return new OpslakeConfig(Optional.of(file), Optional.empty(), Optional.empty());
+    }
+    if (!tree.isObject()) {
+      throw problem(file, 1, "expected keys such as warehouse:");
+    }
+    Keys keys;
+    try {
+      keys = MAPPER.treeToValue(tree, Keys.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw problem(file, yaml.lineOf("/" + e.getPropertyName()),
+          "unknown key '" + e.getPropertyName() + "' (known: " + String.join(", ", KEYS) + ")");
+    } catch (MismatchedInputException e) {
+      String key = e.getPath().isEmpty() ? "warehouse" : e.getPath().get(0).getFieldName();
+      throw problem(file, yaml.lineOf("/" + key), key + " must be a path or URI");
+    }
+    // Binding reads "warehouse:" with no value as null; a present key needs a path.
+    tree.fields().forEachRemaining(entry -> {
+      if (entry.getValue().isNull()) {
+        throw problem(file, yaml.lineOf("/" + entry.getKey()), entry.getKey() + " must be a path or URI");
+      }
+    });
+    Path base = file.toAbsolutePath().getParent();
+    return new OpslakeConfig(Optional.of(file), Optional.ofNullable(keys.warehouse()).map(value -> resolve(value, base)),
+        Optional.ofNullable(keys.landing()).map(value -> resolve(value, base)));
+  }
+
+  /** The file's keys as Jackson binds them; {@link #KEYS} lists them for messages. */
+  private record Keys(String warehouse, String landing) {}
+
+  private static OpslakeException problem(Path file, int line, String reason) {
+    return OpslakeException.usage("Cannot read config: " + file + ":" + line + ": " + reason);
   }
 
   /** The warehouse to use when the command line names none. */

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
+import com.univocity.parsers.csv.CsvWriter;
+import io.opslake.jobs.csv.CsvFormat;
 import io.opslake.storage.PartitionRebuild;
 import io.opslake.storage.RebuildScope;
 import io.opslake.storage.Warehouse;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Duration;
@@ -112,15 +115,20 @@ public final class ReclassifyJob {
     }).fold(new TransitionCounter(), TransitionCounter::merge);
   }
 
-  /** The transition table as CSV: old_type,new_type,count,share,examples (space-separated ids). */
+  /**
+   * The transition table as CSV: old_type,new_type,count,share,examples (space-separated ids),
+   * quoted where a value needs it ({@link CsvFormat}).
+   */
   static String reportCsv(List<ReclassifyResult.Transition> transitions) {
-    StringBuilder csv = new StringBuilder("old_type,new_type,count,share,examples\n");
+    StringWriter text = new StringWriter();
+    CsvWriter csv = CsvFormat.writer(text);
+    csv.writeHeaders("old_type", "new_type", "count", "share", "examples");
     for (ReclassifyResult.Transition t : transitions) {
-      csv.append(t.from() == null ? "" : t.from()).append(',').append(t.to() == null ? "" : t.to()).append(',')
-          .append(t.count()).append(',').append(String.format(Locale.ROOT, "%.6f", t.share())).append(',')
-          .append(String.join(" ", t.examples())).append('\n');
+      csv.writeRow(t.from(), t.to(), Long.toString(t.count()), String.format(Locale.ROOT, "%.6f", t.share()),
+          String.join(" ", t.examples()));
     }
-    return csv.toString();
+    csv.close();
+    return text.toString();
   }
 
   private static void writeReport(FileSystem warehouseFs, Path path, List<ReclassifyResult.Transition> transitions)

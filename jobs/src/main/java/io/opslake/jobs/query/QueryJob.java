@@ -1,5 +1,7 @@
 package io.opslake.jobs.query;
 
+import com.univocity.parsers.csv.CsvWriter;
+import io.opslake.jobs.csv.CsvFormat;
 import io.opslake.storage.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -114,7 +116,7 @@ public final class QueryJob {
   }
 
   /**
-   * RFC 4180 CSV with a header. Values are rendered by Spark (casts to string in the session time
+   * RFC 4180 CSV with a header ({@link CsvFormat}). Values are rendered by Spark (casts to string in the session time
    * zone; arrays, maps and structs as JSON), so the CSV shows what SQL shows.
    */
   private long csv(PrintWriter stdout, Dataset<Row> result) throws IOException {
@@ -127,30 +129,33 @@ public final class QueryJob {
           || fields[i].dataType() instanceof StructType;
       asText[i] = (nested ? functions.to_json(column) : column.cast("string")).as("c" + i);
     }
-    Dataset<String> lines = result.select(asText).map(
-        (MapFunction<Row, String>) QueryJob::csvLine, Encoders.STRING());
-    String header = String.join(",", java.util.Arrays.stream(fields).map(field -> csvField(field.name())).toList());
+    // One CSV renderer per partition, on the executors; rows still reach the driver one partition
+    // at a time.
+    Dataset<String> lines = result.select(asText).mapPartitions(
+        (MapPartitionsFunction<Row, String>) QueryJob::csvLines, Encoders.STRING());
+    String header = CsvFormat.rowRenderer().writeRowToString(
+        java.util.Arrays.stream(fields).map(StructField::name).toArray());
     return stream(stdout, header, lines);
   }
 
-  private static String csvLine(Row row) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < row.length(); i++) {
-      if (i > 0) {
-        line.append(',');
+  private static Iterator<String> csvLines(Iterator<Row> rows) {
+    CsvWriter renderer = CsvFormat.rowRenderer();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
       }
-      if (!row.isNullAt(i)) {
-        line.append(csvField(row.getString(i)));
-      }
-    }
-    return line.toString();
-  }
 
-  private static String csvField(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
+      @Override
+      public String next() {
+        Row row = rows.next();
+        Object[] values = new Object[row.length()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = row.isNullAt(i) ? null : row.getString(i);
+        }
+        return renderer.writeRowToString(values);
+      }
+    };
   }
 
   private static String quoteIdentifier(String name) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * How one group of events (a fingerprint or a template) repeats; plain Java, no Spark.
@@ -24,6 +27,10 @@ import java.util.Map;
  * within the window, and at least 80 % of the group's events fall within the window after a
  * restart. A leak that fails minutes after every start passes all three; GC every few minutes
  * follows every restart too but most of its events are far from one.
+ *
+ * <p>Quantiles, means and the standard deviation come from Apache Commons Math (the copy Spark
+ * ships); what remains hand-written here is the grouping by host and restart, which no statistics
+ * library models.
  */
 public final class Repetition {
   public static final int MIN_INTERVALS = 4;
@@ -90,12 +97,13 @@ public final class Repetition {
       }
     }
     double[] sorted = intervals.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    Double median = sorted.length == 0 ? null : quantile(sorted, 0.5);
-    Double iqr = sorted.length == 0 ? null : quantile(sorted, 0.75) - quantile(sorted, 0.25);
+    Percentile quantiles = quantiles(sorted);
+    Double median = sorted.length == 0 ? null : quantiles.evaluate(50);
+    Double iqr = sorted.length == 0 ? null : quantiles.evaluate(75) - quantiles.evaluate(25);
     Double burstiness = burstiness(sorted);
     Pattern pattern = pattern(sorted, median, iqr);
     Double afterRestartMedian = delays.isEmpty() ? null
-        : quantile(delays.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.5);
+        : quantiles(delays.stream().mapToDouble(Double::doubleValue).toArray()).evaluate(50);
     Double share = count == 0 ? null : (double) withinWindow / count;
     Double followedShare = restarts == 0 ? null : (double) followed / restarts;
     boolean recurs = restarts >= 2 && followedShare >= RECUR_MIN_SHARE && share != null && share >= RECUR_MIN_SHARE;
@@ -110,7 +118,7 @@ public final class Repetition {
     if (median > 0 && iqr <= PERIODIC_MAX_RELATIVE_IQR * median) {
       return Pattern.PERIODIC;
     }
-    double mean = Arrays.stream(sorted).average().orElse(0);
+    double mean = StatUtils.mean(sorted);
     return mean > 0 && median <= BURSTY_MAX_MEDIAN_TO_MEAN * mean ? Pattern.BURSTY : Pattern.SPORADIC;
   }
 
@@ -118,18 +126,26 @@ public final class Repetition {
     if (values.length < 2) {
       return null;
     }
-    double mean = Arrays.stream(values).average().orElse(0);
-    double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / values.length;
-    double sd = Math.sqrt(variance);
+    double mean = StatUtils.mean(values);
+    // Goh and Barabási use the population standard deviation (divide by n, not n - 1).
+    double sd = new StandardDeviation(false).evaluate(values, mean);
     return sd + mean == 0 ? null : (sd - mean) / (sd + mean);
   }
 
-  /** Linear interpolation between closest ranks (type 7, as numpy's default). */
-  static double quantile(double[] sorted, double q) {
-    double position = q * (sorted.length - 1);
-    int low = (int) Math.floor(position);
-    int high = Math.min(low + 1, sorted.length - 1);
-    return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+  /**
+   * Quantiles by linear interpolation between closest ranks: Hyndman and Fan's type 7, numpy's and
+   * R's default, which is Commons Math's {@link Percentile.EstimationType#R_7} (its own default,
+   * {@code LEGACY}, interpolates differently). The data are copied and sorted once.
+   */
+  static Percentile quantiles(double[] values) {
+    Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+    percentile.setData(values);
+    return percentile;
+  }
+
+  /** The {@code q}-quantile ({@code 0 < q <= 1}) of {@code values}, type 7 as {@link #quantiles}. */
+  static double quantile(double[] values, double q) {
+    return quantiles(values).evaluate(q * 100);
   }
 
   /** Restart times of one host, ascending, with restarts closer than a minute merged into the first. */

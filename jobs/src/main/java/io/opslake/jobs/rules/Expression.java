@@ -11,6 +11,11 @@ import java.util.Optional;
  * {@code heap_used}; {@code duration_ms}, {@code http_status} and {@code attributes.<key>} work
  * too). The result is null when a field is missing or not a number, or on division by zero; it is
  * rendered with at most 4 decimals ({@link #render}).
+ *
+ * <p>Hand-written on purpose: it runs per event in plain Java (no Spark session to lend its SQL
+ * parser), must turn bad data into null rather than throw, and reports a bad expression with its
+ * column for the rules file's {@code file:line} message; an expression library would bring a
+ * scripting language for four operators.
  */
 sealed interface Expression extends Serializable {
   Double evaluate(EventView event);

@@ -1,7 +1,9 @@
 package io.opslake.jobs.templates;
 
 import io.opslake.errors.OpslakeException;
+import com.univocity.parsers.csv.CsvWriter;
 import io.opslake.ingest.format.plaintext.LineFormat;
+import io.opslake.jobs.csv.CsvFormat;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -20,8 +22,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Mines one log file the way log-parsing benchmarks evaluate parsers (no Spark): every line's
  * {@code <Content>} (per the line format, or the whole line) is mined with {@link TemplateMiner},
- * and a CSV {@code line,template_id,template} gets one row per input line. A line that does not
- * match the line format, or whose message is blank, gets an empty id and template and is counted.
+ * and a CSV {@code line,template_id,template} ({@link CsvFormat}) gets one row per input line. A
+ * line that does not match the line format, or whose message is blank, gets an empty id and
+ * template and is counted.
  *
  * <p>Cost: two reads of the file (count the distinct masked messages, then assign); memory holds
  * the distinct masked messages only. Gzip input is recognized by its magic bytes; invalid UTF-8 is
@@ -57,8 +60,9 @@ public final class FilePatterns {
     long unmatched = 0;
     long blank = 0;
     try (BufferedReader reader = open(input);
-        Writer out = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-      out.write("line,template_id,template\n");
+        Writer file = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+      CsvWriter out = CsvFormat.writer(file);
+      out.writeHeaders("line", "template_id", "template");
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines++;
         String message = format == null ? line : format.content(line);
@@ -70,17 +74,10 @@ public final class FilePatterns {
         } else {
           template = mined.byMaskedMessage().get(masker.mask(message));
         }
-        out.write(Long.toString(lines));
-        out.write(',');
-        if (template != null) {
-          out.write(template.id());
-          out.write(',');
-          out.write(csvField(template.template()));
-        } else {
-          out.write(',');
-        }
-        out.write('\n');
+        out.writeRow(Long.toString(lines), template == null ? null : template.id(),
+            template == null ? null : template.template());
       }
+      out.flush();
     }
     return new Result(lines, unmatched, blank, mined.templates().size());
   }
@@ -96,12 +93,5 @@ public final class FilePatterns {
     }
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
-  }
-
-  static String csvField(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
   }
 }

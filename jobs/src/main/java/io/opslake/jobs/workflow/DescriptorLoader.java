@@ -1,13 +1,6 @@
 package io.opslake.jobs.workflow;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -15,6 +8,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.opslake.jobs.yaml.LocatedYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +27,13 @@ import java.util.stream.Stream;
 /**
  * Reads a folder of job descriptors ({@code *.yaml}) into {@link JobDescriptor}s, checking each
  * file against {@code job-descriptor.schema.json} (the copy of {@code workflows/schema/} bundled in
- * the jar). YAML is parsed twice: once as a token stream to remember the line of every key, once
- * as a tree for the schema; so every problem carries {@code file:line}. Never throws on bad input:
+ * the jar). Each file is composed once by {@link LocatedYaml}, which gives the tree for the schema
+ * and the line of every key, so every problem carries {@code file:line}. Never throws on bad input:
  * unreadable or invalid files become problems, and the other files are still read.
  */
 public final class DescriptorLoader {
   static final String SCHEMA_RESOURCE = "job-descriptor.schema.json";
 
-  private static final YAMLFactory YAML =
-      YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-  private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
   private static final JsonSchema SCHEMA = loadSchema();
 
   private DescriptorLoader() {}
@@ -101,20 +91,17 @@ public final class DescriptorLoader {
   record FileResult(Optional<JobDescriptor> descriptor, Optional<String> id, List<DescriptorProblem> problems) {}
 
   static FileResult parseFile(String text, String display, String baseName) {
-    Map<String, Integer> lines = new HashMap<>();
-    JsonNode root;
+    LocatedYaml yaml;
     try {
-      collectKeyLines(text, lines);
-      root = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation location = e.getLocation();
-      int line = location == null ? 0 : location.getLineNr();
+      yaml = LocatedYaml.parse(text, display);
+    } catch (LocatedYaml.SyntaxError e) {
+      // "Duplicate field" is Jackson's wording, kept from when Jackson parsed these files.
+      String reason = e.duplicateKey().map(key -> "Duplicate field '" + key + "'").orElse(e.reason(": "));
       return new FileResult(Optional.empty(), Optional.empty(),
-          List.of(new DescriptorProblem(display, line,
-              "not valid YAML: " + yamlReason(e.getOriginalMessage()))));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+          List.of(new DescriptorProblem(display, e.line(), "not valid YAML: " + reason)));
     }
+    JsonNode root = yaml.json();
+    Map<String, Integer> lines = yaml.lines();
     if (root == null || !root.isObject()) {
       return new FileResult(Optional.empty(), Optional.empty(),
           List.of(new DescriptorProblem(display, 1, "a job descriptor is a YAML mapping of keys to values")));
@@ -165,13 +152,6 @@ public final class DescriptorLoader {
     return new FileResult(fileProblems.isEmpty() ? Optional.of(descriptor) : Optional.empty(), id, fileProblems);
   }
 
-  /** SnakeYAML's message without its indented source excerpts (the line is reported separately). */
-  private static String yamlReason(String message) {
-    return String.join(": ", message.lines()
-        .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-        .toList());
-  }
-
   private static DescriptorProblem schemaProblem(ValidationMessage message, JobDescriptor located) {
     String path = pointer(message.getInstanceLocation());
     String key = path.isEmpty() ? "" : path.substring(1).replace('/', '.');
@@ -213,56 +193,6 @@ public final class DescriptorLoader {
       pointer.append('/').append(path.getElement(i));
     }
     return pointer.toString();
-  }
-
-  /** Records the line of every mapping key and sequence item, by JSON-pointer path. */
-  private static void collectKeyLines(String text, Map<String, Integer> lines) throws IOException {
-    final class Frame {
-      final boolean array;
-      String key = "";
-      int index = -1;
-
-      Frame(boolean array) {
-        this.array = array;
-      }
-
-      @Override
-      public String toString() {
-        return array ? Integer.toString(index) : key;
-      }
-    }
-    List<Frame> frames = new ArrayList<>();
-    try (JsonParser parser = YAML.createParser(text)) {
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        int line = parser.currentTokenLocation().getLineNr();
-        Frame top = frames.isEmpty() ? null : frames.get(frames.size() - 1);
-        if (token == JsonToken.FIELD_NAME) {
-          top.key = parser.currentName();
-          lines.putIfAbsent(pathOf(frames), line);
-          continue;
-        }
-        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-          frames.remove(frames.size() - 1);
-          continue;
-        }
-        if (top != null && top.array) {
-          top.index++;
-          lines.putIfAbsent(pathOf(frames), line);
-        }
-        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-          frames.add(new Frame(token == JsonToken.START_ARRAY));
-        }
-      }
-    }
-  }
-
-  private static String pathOf(List<?> frames) {
-    StringBuilder path = new StringBuilder();
-    for (Object frame : frames) {
-      path.append('/').append(frame.toString());
-    }
-    return path.toString();
   }
 
   private static List<String> strings(JsonNode node) {

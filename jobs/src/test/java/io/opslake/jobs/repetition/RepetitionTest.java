@@ -72,4 +72,24 @@ class RepetitionTest {
     assertThat(Repetition.mergeRestarts(new long[] {5_000 * SECOND, 0, 20 * SECOND, 5_059 * SECOND}))
         .containsExactly(0, 5_000 * SECOND);
   }
+
+  @Test
+  void quantilesAreType7AsRAndNumpyDefaultTo() {
+    // R: quantile(1:10) gives 25% 3.25, 50% 5.50, 75% 7.75 (Hyndman and Fan 1996, type 7, R's
+    // default); Commons Math's default (LEGACY) would give 2.75 and 8.25 for the quartiles.
+    double[] oneToTen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+    assertThat(Repetition.quantile(oneToTen, 0.25)).isEqualTo(3.25);
+    assertThat(Repetition.quantile(oneToTen, 0.5)).isEqualTo(5.5);
+    assertThat(Repetition.quantile(oneToTen, 0.75)).isEqualTo(7.75);
+  }
+
+  @Test
+  void burstinessUsesThePopulationStandardDeviation() {
+    // Goh and Barabási (EPL 81, 48002, 2008): B = (sd - mean) / (sd + mean), -1 for a perfectly
+    // regular signal. For {1, 3}: mean 2, population sd 1, so B = -1/3 exactly.
+    assertThat(Repetition.burstiness(new double[] {5, 5, 5, 5})).isEqualTo(-1.0);
+    assertThat(Repetition.burstiness(new double[] {1, 3})).isCloseTo(-1 / 3.0, within(1e-15));
+    assertThat(Repetition.burstiness(new double[] {7})).isNull();
+  }
 }

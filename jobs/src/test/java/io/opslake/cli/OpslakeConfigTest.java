@@ -1,0 +1,48 @@
+package io.opslake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code opslake.yaml}: binding, and usage errors at file:line. */
+class OpslakeConfigTest {
+  @TempDir Path temp;
+
+  private Path write(String text) throws Exception {
+    return Files.writeString(temp.resolve("opslake.yaml"), text);
+  }
+
+  private void assertError(String text, String expected) throws Exception {
+    Path config = write(text);
+    assertThatThrownBy(() -> OpslakeConfig.load(config, "--config"))
+        .isInstanceOfSatisfying(OpslakeException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.USAGE))
+        .hasMessage("Cannot read config: " + config + ":" + expected);
+  }
+
+  @Test
+  void bindsBothKeysAndResolvesRelativePaths() throws Exception {
+    Path config = write("# defaults\nwarehouse: wh\nlanding: s3a://bucket/landing\n");
+
+    OpslakeConfig loaded = OpslakeConfig.load(config, "--config");
+    assertThat(loaded.warehouse()).contains(temp.resolve("wh").toString());
+    assertThat(loaded.landing()).contains("s3a://bucket/landing");
+    assertThat(OpslakeConfig.load(write("# nothing yet\n"), "--config").warehouse()).isEmpty();
+  }
+
+  @Test
+  void badFilesAreUsageErrorsWithTheirLine() throws Exception {
+    assertError("warehouse: /w\nlandnig: /l\n", "2: unknown key 'landnig' (known: warehouse, landing)");
+    assertError("warehouse: /w\nlanding: 42\n", "2: landing must be a path or URI");
+    assertError("warehouse: [a, b]\n", "1: warehouse must be a path or URI");
+    assertError("\nwarehouse:\n", "2: warehouse must be a path or URI");
+    assertError("- /w\n", "1: expected keys such as warehouse:");
+    assertError("warehouse: /w\nwarehouse: /v\n", "2: duplicate key 'warehouse'");
+    assertError("warehouse: [/w\n", "1: not valid YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>");
+  }
+}
