@@ -70,7 +70,7 @@ final class ReclassifyCommand implements Callable<Integer>, JobCommand {
     print(Jobs.reclassify(spark, options()), out);
   }
 
-  private ReclassifyOptions options() throws java.io.IOException {
+  private ReclassifyOptions options() {
     if (to != null) {
       ReclassifyOptions.date("--to", to);
     }

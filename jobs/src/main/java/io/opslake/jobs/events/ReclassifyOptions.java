@@ -56,20 +56,13 @@ public record ReclassifyOptions(
    * rules fail before Spark starts or any data is read.
    */
   public static ReclassifyOptions of(String warehouse, String from, String to, Optional<java.nio.file.Path> rulesFile,
-      Mode mode, Optional<String> report) throws java.io.IOException {
+      Mode mode, Optional<String> report) {
     if (from == null) {
       throw OpslakeException.usage("Cannot reclassify events: --from is required");
     }
     LocalDate first = date("--from", from);
     LocalDate last = to == null ? first : date("--to", to);
-    RuleSet rules;
-    try {
-      rules = rulesFile.isPresent() ? RulesLoader.load(rulesFile.get()) : RulesLoader.loadDefault();
-    } catch (io.opslake.jobs.rules.RulesException e) {
-      throw new OpslakeException(io.opslake.errors.ErrorCategory.USAGE, e.getMessage(), e);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw OpslakeException.usage("Cannot load rules: " + e.getFile() + " does not exist");
-    }
+    RuleSet rules = rulesFile.isPresent() ? RulesLoader.load(rulesFile.get()) : RulesLoader.loadDefault();
     return new ReclassifyOptions(warehouse, first, last, rules, mode, report);
   }
 

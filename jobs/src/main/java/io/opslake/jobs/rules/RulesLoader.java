@@ -1,5 +1,6 @@
 package io.opslake.jobs.rules;
 
+import io.opslake.errors.OpslakeException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -74,7 +75,7 @@ public final class RulesLoader {
     try {
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot load rules: " + path + " cannot be read (" + e.getMessage() + ")");
+      throw OpslakeException.usage("Cannot load rules: " + path + " cannot be read (" + e.getMessage() + ")");
     }
     return parse(bytes, path.getFileName() == null ? path.toString() : path.getFileName().toString());
   }
