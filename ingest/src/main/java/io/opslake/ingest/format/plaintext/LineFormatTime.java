@@ -1,5 +1,6 @@
 package io.opslake.ingest.format.plaintext;
 
+import io.opslake.ingest.format.ClfTime;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * ({@code <Timestamp>}, or {@code <Year>}, {@code <Month>}, {@code <Date>}, {@code <Day>} and
  * {@code <Time>} in layout order) joined by one space. Understood layouts: ISO 8601 and {@code
  * yyyy-MM-dd HH:mm:ss[,SSS]} (a zone is optional), {@code yyMMdd HHmmss} (HDFS), {@code yy/MM/dd
- * HH:mm:ss} and {@code yyyy/MM/dd HH:mm:ss}, and syslog's {@code MMM d HH:mm:ss} when a year
+ * HH:mm:ss} and {@code yyyy/MM/dd HH:mm:ss}, the Common Log Format's {@code dd/MMM/yyyy:HH:mm:ss
+ * Z} ({@code 17/May/2015:10:05:03 +0000}, brackets optional; see {@link ClfTime}), and syslog's {@code MMM d HH:mm:ss} when a year
  * field or the date carries the year ({@code yyyy MMM d HH:mm:ss}, {@code MMM d yyyy HH:mm:ss}).
  * A time without a year is refused rather than guessed: the year of a file's first line is not
  * knowable from a split in the middle of it. Times without a zone are UTC.
@@ -59,6 +61,14 @@ final class LineFormatTime {
             : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
         return new Result(time.toEpochSecond(), time.getNano(), null);
       } catch (DateTimeException e) {
+        return new Result(0, 0, "time '" + text + "' is not a valid date and time");
+      }
+    }
+    if (ClfTime.matches(text)) {
+      try {
+        long micros = ClfTime.micros(text);
+        return new Result(Math.floorDiv(micros, 1_000_000L), 0, null);
+      } catch (DateTimeException | ArithmeticException e) {
         return new Result(0, 0, "time '" + text + "' is not a valid date and time");
       }
     }

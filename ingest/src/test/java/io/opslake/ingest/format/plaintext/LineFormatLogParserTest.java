@@ -97,6 +97,18 @@ class LineFormatLogParserTest {
   }
 
   @Test
+  void readsTheCommonLogFormatTime() {
+    ListRecordSink sink = ListRecordSink.parse(parser("web-7.access.log", "<Ip> <Ident> <User> \\[<Time>\\] <Content>"),
+        "83.149.9.216 - - [17/May/2015:10:05:03 +0000] \"GET /presentations/ HTTP/1.1\" 200 7697\n"
+            + "83.149.9.216 - - [31/Feb/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 1");
+
+    assertThat(sink.events).extracting(ParsedEvent::tsMicros).containsExactly(micros("2015-05-17T10:05:03Z"));
+    assertThat(sink.events.get(0).labels()).containsEntry("ip", "83.149.9.216");
+    assertThat(sink.rejections).extracting(ListRecordSink.Rejection::reason)
+        .containsExactly("time '31/Feb/2015:10:05:03 +0000' is not a valid date and time");
+  }
+
+  @Test
   void aSyslogTimeWithoutAYearIsRejectedNotGuessed() {
     ListRecordSink sink = ListRecordSink.parse(parser("auth.log", "<Month> <Date> <Time> <Host> <Content>"),
         "Dec 10 06:55:46 LabSZ session opened");
