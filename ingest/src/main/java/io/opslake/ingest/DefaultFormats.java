@@ -5,6 +5,7 @@ import io.opslake.ingest.format.FormatDetector;
 import io.opslake.ingest.format.InputFormat;
 import io.opslake.ingest.format.ParseContext;
 import io.opslake.ingest.format.RecordParser;
+import io.opslake.ingest.format.accesslog.AccessLogParser;
 import io.opslake.ingest.format.appevents.AppEventEdnParser;
 import io.opslake.ingest.format.appevents.AppEventJsonParser;
 import io.opslake.ingest.format.dcos.DcosMetricsParser;
@@ -47,6 +48,7 @@ public final class DefaultFormats implements FormatSupport {
       case EXPVAR -> new ExpvarParser(context);
       case KAFKA_LAG -> new KafkaLagParser(context);
       case HOST_STATS -> new HostStatsParser(context);
+      case ACCESS_LOG -> new AccessLogParser(context);
     };
   }
 }

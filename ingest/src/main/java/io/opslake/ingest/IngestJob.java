@@ -124,7 +124,8 @@ public final class IngestJob {
             options.maxLineBytes(),
             ROW_GROUP_BYTES,
             MAX_OPEN_FILES_PER_TASK,
-            options.lineFormat().orElse(null));
+            options.lineFormat().orElse(null),
+            options.capture());
     LongAccumulator bytesDone = spark.sparkContext().longAccumulator("ingest bytes parsed");
     SplitIngestor ingestor = new SplitIngestor(settings, conf, formatSupport, bytesDone::add);
     List<TaskOutput> outputs;

@@ -2,6 +2,7 @@ package io.opslake.ingest;
 
 import io.opslake.errors.OpslakeException;
 import io.opslake.ingest.format.InputFormat;
+import io.opslake.ingest.format.capture.CaptureOptions;
 import io.opslake.ingest.format.plaintext.LineFormatLogParser;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param startedAt the run's start, which also ends the plausible timestamp window (+1 day)
  * @param lineFormat a plain-text line layout ({@link LineFormatLogParser#validate}), only with
  *     format plaintext; empty for the built-in Logback/Log4j layouts
+ * @param capture {@code --capture-time}, {@code --host}, {@code --year}: what the user says about
+ *     a one-off capture; they win over header lines and file names (docs/metrics.md)
  */
 public record IngestOptions(
     List<String> inputs,
@@ -28,7 +31,8 @@ public record IngestOptions(
     double maxBadRatio,
     int maxLineBytes,
     Instant startedAt,
-    Optional<String> lineFormat) {
+    Optional<String> lineFormat,
+    CaptureOptions capture) {
 
   public static final double DEFAULT_MAX_BAD_RATIO = 0.01;
   public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
@@ -38,6 +42,7 @@ public record IngestOptions(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(lineFormat, "lineFormat");
+    Objects.requireNonNull(capture, "capture");
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty()) {
       throw OpslakeException.usage("Cannot ingest: no --input given");
@@ -64,7 +69,13 @@ public record IngestOptions(
   public IngestOptions(
       List<String> inputs, Optional<InputFormat> format, String warehouse, double maxBadRatio,
       int maxLineBytes, Instant startedAt) {
-    this(inputs, format, warehouse, maxBadRatio, maxLineBytes, startedAt, Optional.empty());
+    this(inputs, format, warehouse, maxBadRatio, maxLineBytes, startedAt, Optional.empty(), CaptureOptions.NONE);
+  }
+
+  public IngestOptions(
+      List<String> inputs, Optional<InputFormat> format, String warehouse, double maxBadRatio,
+      int maxLineBytes, Instant startedAt, Optional<String> lineFormat) {
+    this(inputs, format, warehouse, maxBadRatio, maxLineBytes, startedAt, lineFormat, CaptureOptions.NONE);
   }
 
   /** Options with defaults for everything but the inputs and the warehouse. */
@@ -74,25 +85,30 @@ public record IngestOptions(
   }
 
   public IngestOptions withFormat(InputFormat newFormat) {
-    return new IngestOptions(inputs, Optional.of(newFormat), warehouse, maxBadRatio, maxLineBytes, startedAt, lineFormat);
+    return new IngestOptions(inputs, Optional.of(newFormat), warehouse, maxBadRatio, maxLineBytes, startedAt, lineFormat, capture);
   }
 
   public IngestOptions withMaxBadRatio(double ratio) {
-    return new IngestOptions(inputs, format, warehouse, ratio, maxLineBytes, startedAt, lineFormat);
+    return new IngestOptions(inputs, format, warehouse, ratio, maxLineBytes, startedAt, lineFormat, capture);
   }
 
   public IngestOptions withStartedAt(Instant start) {
-    return new IngestOptions(inputs, format, warehouse, maxBadRatio, maxLineBytes, start, lineFormat);
+    return new IngestOptions(inputs, format, warehouse, maxBadRatio, maxLineBytes, start, lineFormat, capture);
   }
 
   public IngestOptions withMaxLineBytes(int bytes) {
-    return new IngestOptions(inputs, format, warehouse, maxBadRatio, bytes, startedAt, lineFormat);
+    return new IngestOptions(inputs, format, warehouse, maxBadRatio, bytes, startedAt, lineFormat, capture);
   }
 
   /** These options reading plain text with the given line layout (format becomes plaintext). */
   public IngestOptions withLineFormat(String layout) {
     return new IngestOptions(
         inputs, Optional.of(InputFormat.PLAINTEXT), warehouse, maxBadRatio, maxLineBytes, startedAt,
-        Optional.of(layout));
+        Optional.of(layout), capture);
+  }
+
+  /** These options with what the user says about the capture ({@code --capture-time}, {@code --host}, {@code --year}). */
+  public IngestOptions withCapture(CaptureOptions newCapture) {
+    return new IngestOptions(inputs, format, warehouse, maxBadRatio, maxLineBytes, startedAt, lineFormat, newCapture);
   }
 }

@@ -11,6 +11,7 @@ import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;
 import io.opslake.ingest.format.InputFormat;
+import io.opslake.ingest.format.capture.CaptureOptions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,19 @@ final class IngestCommand implements Callable<Integer>, JobCommand {
       description = "With --format plaintext: the line layout in the log-parsing benchmarks' convention, "
           + "e.g. '<Date> <Time> <Level> <Component>: <Content>' (needs <Content> and <Time> or <Timestamp>).")
   String lineFormat;
+
+  @Option(names = "--capture-time", paramLabel = "<ISO time>",
+      description = "Time of a one-off capture (e.g. 2025-11-15T10:00:00Z; no zone means UTC), for records without their own;"
+          + " wins over header lines and file names.")
+  String captureTime;
+
+  @Option(names = "--host", paramLabel = "<name>",
+      description = "Host of a one-off capture, for records without their own; wins over header lines and file names.")
+  String host;
+
+  @Option(names = "--year", paramLabel = "<yyyy>",
+      description = "Year of times written without one (syslog's 'Jun 14 15:16:01'); default: from the capture time.")
+  String year;
 
   @Mixin WarehouseOption warehouse;
 
@@ -113,6 +127,7 @@ final class IngestCommand implements Callable<Integer>, JobCommand {
               + Arrays.stream(InputFormat.values()).map(InputFormat::id).collect(Collectors.joining(", ")))));
     }
     return new IngestOptions(
-        inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now(), Optional.ofNullable(lineFormat));
+        inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now(), Optional.ofNullable(lineFormat),
+        CaptureOptions.parse(captureTime, host, year));
   }
 }

@@ -120,7 +120,7 @@ class HostStatsEndToEndTest {
     }
     assertThat(found.get("n").asLong()).isEqualTo(planted).isPositive();
     assertThat(found.get("reason").asText()).contains("'# host=<host> time=<ISO-8601> tool=<tool>'")
-        .contains("<host>.<tool>.<yyyyMMddTHHmmssZ>.txt");
+        .contains("--capture-time").contains("<host>.<tool>.20251115T100000Z.txt");
   }
 
   private static JsonNode queryOne(String sql) throws IOException {

@@ -35,7 +35,7 @@ public final class Tables {
   public static final TableDefinition RAW_EVENTS =
       new TableDefinition(
           "raw_events",
-          "One row per event as ingested (app events, journald, zap and plain-text logs).",
+          "One row per event as ingested (app events, journald, zap and plain-text logs, web access logs).",
           List.of(
               required(
                   "event_id",
@@ -50,7 +50,7 @@ public final class Tables {
               required(
                   "source",
                   STRING,
-                  "Input format: app_events, app_events_edn, journald, zap, plaintext."),
+                  "Input format: app_events, app_events_edn, journald, zap, plaintext, access_log (statsd for DogStatsD events)."),
               optional("hostname", STRING, "Host that emitted the event."),
               optional("type", STRING, "Event type exactly as emitted (never rewritten here)."),
               optional(
@@ -239,7 +239,7 @@ public final class Tables {
               required("event_id", STRING, "Id of the raw event (see `raw_events`); unique in this table."),
               required("ts", TIMESTAMP, "Event time (UTC), as the producer stamped it."),
               optional("received_at", TIMESTAMP, "When the producer's collector received the event."),
-              required("source", STRING, "Input format: app_events, app_events_edn, journald, zap, plaintext."),
+              required("source", STRING, "Input format: app_events, app_events_edn, journald, zap, plaintext, access_log (statsd for DogStatsD events)."),
               optional("hostname", STRING, "Host that emitted the event."),
               optional(
                   "type",

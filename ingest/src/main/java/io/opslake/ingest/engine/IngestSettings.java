@@ -1,6 +1,7 @@
 package io.opslake.ingest.engine;
 
 import io.opslake.ingest.format.TimestampPolicy;
+import io.opslake.ingest.format.capture.CaptureOptions;
 import java.io.Serializable;
 
 /**
@@ -14,6 +15,7 @@ import java.io.Serializable;
  * @param rowGroupBytes Parquet row-group size (memory per open output file)
  * @param maxOpenFiles open output files per task before the least recently used is closed
  * @param lineFormat the plain-text line layout from {@code --line-format}, or null
+ * @param capture {@code --capture-time}, {@code --host}, {@code --year}
  */
 public record IngestSettings(
     String runId,
@@ -23,12 +25,23 @@ public record IngestSettings(
     int maxLineBytes,
     long rowGroupBytes,
     int maxOpenFiles,
-    String lineFormat)
+    String lineFormat,
+    CaptureOptions capture)
     implements Serializable {
+
+  public IngestSettings {
+    capture = capture == null ? CaptureOptions.NONE : capture;
+  }
+
+  public IngestSettings(
+      String runId, String stagingUri, String runDate, TimestampPolicy timestamps,
+      int maxLineBytes, long rowGroupBytes, int maxOpenFiles, String lineFormat) {
+    this(runId, stagingUri, runDate, timestamps, maxLineBytes, rowGroupBytes, maxOpenFiles, lineFormat, CaptureOptions.NONE);
+  }
 
   public IngestSettings(
       String runId, String stagingUri, String runDate, TimestampPolicy timestamps,
       int maxLineBytes, long rowGroupBytes, int maxOpenFiles) {
-    this(runId, stagingUri, runDate, timestamps, maxLineBytes, rowGroupBytes, maxOpenFiles, null);
+    this(runId, stagingUri, runDate, timestamps, maxLineBytes, rowGroupBytes, maxOpenFiles, null, CaptureOptions.NONE);
   }
 }

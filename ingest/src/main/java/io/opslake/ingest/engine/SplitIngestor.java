@@ -59,7 +59,7 @@ public final class SplitIngestor implements java.io.Serializable {
   private void ingestSplit(SplitTask.Split split, RowSink sink, FormatStats stats) throws IOException {
     Path path = new Path(split.uri());
     FileSystem fs = path.getFileSystem(conf.value().get());
-    RecordParser parser = newParser(split, new ParseContext(split.fileName(), settings.timestamps(), settings.lineFormat()));
+    RecordParser parser = newParser(split, new ParseContext(split.fileName(), settings.timestamps(), settings.lineFormat(), settings.capture()));
     try (FSDataInputStream raw = fs.open(path)) {
       stats.bytes = SplitReader.read(raw, split, settings.maxLineBytes(), parser, sink);
     }

@@ -1,5 +1,6 @@
 package io.opslake.ingest.format;
 
+import io.opslake.ingest.format.accesslog.AccessLogParser;
 import io.opslake.ingest.format.hoststats.HostStatsParser;
 import io.opslake.ingest.format.statsd.LeadingTimestamp;
 import java.util.EnumMap;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * votes for one format:
  *
  * <ul>
- *   <li>snapshot formats first, see {@link SnapshotDetection}: writer metrics, expvar and Kafka
+ *   <li>an access log line ({@code client ident user [17/May/2015:10:05:03 +0000] "...}, optionally
+ *       behind a virtual host) → ACCESS_LOG, see {@link AccessLogParser};
+ *   <li>snapshot formats, see {@link SnapshotDetection}: writer metrics, expvar and Kafka
  *       lag JSON (optionally behind a capture time), {@code _cat/shards} rows and Kafka lag tables;
  *   <li>lines starting with {@code {:} vote APP_EVENTS_EDN;
  *   <li>JSON object lines vote by their keys: {@code datapoints} → DCOS_METRICS; {@code
@@ -107,6 +110,9 @@ public final class FormatDetector {
 
   /** The format one line votes for, or null. */
   static InputFormat classify(String line) {
+    if (AccessLogParser.looksLike(line)) {
+      return InputFormat.ACCESS_LOG;
+    }
     InputFormat snapshot = SnapshotDetection.classify(line);
     if (snapshot != null) {
       return snapshot;

@@ -17,7 +17,8 @@ public enum InputFormat {
   ES_SHARDS("es_shards", "Elasticsearch _cat/shards text snapshots", Splitting.WHOLE_FILE),
   EXPVAR("expvar", "Go expvar /debug/vars snapshots, one JSON per line behind its capture time", Splitting.BY_LINE),
   KAFKA_LAG("kafka_lag", "Kafka consumer lag: monitor tables and delta.<cluster> events", Splitting.WHOLE_FILE),
-  HOST_STATS("host_stats", "host statistics snapshots: vmstat, free, df, top summary, lsof", Splitting.WHOLE_FILE);
+  HOST_STATS("host_stats", "host statistics snapshots: vmstat, free, df, top summary, lsof", Splitting.WHOLE_FILE),
+  ACCESS_LOG("access_log", "web server access logs: Apache common/combined, nginx combined", Splitting.BY_LINE);
 
   /**
    * Whether a large file may be cut into splits read in parallel. Snapshot formats whose lines

@@ -71,8 +71,9 @@ public record TimestampPolicy(Instant earliest, Instant latest) implements java.
   }
 
   /**
-   * Parses text that is either an epoch number or ISO-8601 ({@code 2026-11-20T10:00:00Z}, with an
-   * offset, with a space instead of {@code T}, or without zone meaning UTC).
+   * Parses text that is either an epoch number, ISO-8601 ({@code 2026-11-20T10:00:00Z}, with an
+   * offset, with a space instead of {@code T}, or without zone meaning UTC) or a Common Log Format
+   * time ({@code 17/May/2015:10:05:03 +0000}, see {@link ClfTime}).
    *
    * @throws TimestampException with a sentence saying what is wrong
    */
@@ -98,6 +99,13 @@ public record TimestampPolicy(Instant earliest, Instant latest) implements java.
         return check(epochToMicros(Long.parseLong(trimmed)));
       } catch (NumberFormatException e) {
         throw new TimestampException("timestamp '" + abbreviate(trimmed) + "' is not a number");
+      }
+    }
+    if (ClfTime.matches(trimmed)) {
+      try {
+        return check(ClfTime.micros(trimmed));
+      } catch (java.time.DateTimeException | ArithmeticException e) {
+        throw new TimestampException("timestamp '" + abbreviate(trimmed) + "' is not a valid date and time");
       }
     }
     return check(parseIso(trimmed));

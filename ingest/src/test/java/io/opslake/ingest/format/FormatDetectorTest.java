@@ -16,6 +16,19 @@ class FormatDetectorTest {
   }
 
   @Test
+  void accessLogsApacheNginxAndVirtualHosts() {
+    assertThat(detect("""
+        83.149.9.216 - - [17/May/2015:10:05:03 +0000] "GET /presentations/ HTTP/1.1" 200 203023 "http://semicomplete.com/" "Mozilla/5.0"
+        10.0.0.7 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326
+        45.155.205.233 - - [17/May/2015:10:06:00 +0000] "\\x16\\x03\\x01" 400 226 "-" "-"
+        """)).contains(InputFormat.ACCESS_LOG);
+    assertThat(detect("""
+        www.example.com:443 192.0.2.10 - - [17/May/2015:10:05:03 +0000] "POST /api HTTP/2.0" 502 157 "-" "curl/8.4.0" 0.412
+        www.example.com:80 192.0.2.11 - - [17/May/2015:10:05:04 +0000] "GET / HTTP/1.1" 301 0 "-" "curl/8.4.0" 0.001
+        """)).contains(InputFormat.ACCESS_LOG);
+  }
+
+  @Test
   void appEvents() {
     assertThat(detect("""
         {"type":"http_request","hostname":"dc0-web01","received_at":"2026-10-01T00:00:01Z","tags":["prod"],"additional_info":{"url":"/"},"md5":"9e10"}

@@ -9,7 +9,6 @@ import io.opslake.ingest.format.RecordRejectedException;
 import io.opslake.ingest.format.RecordSink;
 import io.opslake.ingest.format.TimestampPolicy;
 import io.opslake.ingest.format.TimestampPolicy.TimestampException;
-import io.opslake.ingest.format.snapshot.FileNameHost;
 import io.opslake.ingest.format.snapshot.JsonSnapshotLine;
 import java.util.Iterator;
 import java.util.Map;
@@ -30,14 +29,16 @@ import java.util.Set;
  * key=<path>} ({@code sub-a}, or {@code a.b} deeper). expvar has no types, so application
  * variables are gauges, except names ending in {@code PrSec}, {@code PerSec} or {@code PerSecond},
  * which are rates. Strings, booleans, arrays (such as {@code cmdline} and {@code
- * memstats.PauseNs}) are not datapoints. Host: the file name's host. Time: a capture time in
- * front of the document, or a {@code timestamp} / {@code ts} member.
+ * memstats.PauseNs}) are not datapoints. Host: {@code --host}, else the file name's (see {@link
+ * io.opslake.ingest.format.capture.CaptureName}). Time: a {@code timestamp} / {@code ts} member or
+ * a capture time in front of the document, else {@code --capture-time}, else the file name's time.
  *
  * <p>A line that is not a JSON object, has no time or no numeric variable is one rejected record.
  */
 public final class ExpvarParser implements RecordParser {
   static final String NO_TIME =
-      "expvar document has no capture time (expected '<ISO-8601 or epoch> {...}' or a timestamp member)";
+      "expvar document has no capture time (expected '<ISO-8601 or epoch> {...}', a timestamp member,"
+          + " --capture-time or a time in the file name, e.g. expvar_<host>_2025-11-15T10-00-00Z.json)";
   static final String NO_VALUES = "expvar document has no numeric variables";
 
   private static final Set<String> MEMSTATS_COUNTERS =
@@ -47,10 +48,12 @@ public final class ExpvarParser implements RecordParser {
 
   private final TimestampPolicy timestamps;
   private final String host;
+  private final Long captureTime;
 
   public ExpvarParser(ParseContext context) {
     this.timestamps = context.timestamps();
-    this.host = FileNameHost.of(context.fileName());
+    this.host = context.captureHost();
+    this.captureTime = context.captureTimeMicros();
   }
 
   @Override
@@ -60,7 +63,7 @@ public final class ExpvarParser implements RecordParser {
     }
     try {
       JsonSnapshotLine parsed = JsonSnapshotLine.parse(line);
-      long tsMicros = parsed.time(timestamps, NO_TIME);
+      long tsMicros = parsed.time(timestamps, captureTime, NO_TIME);
       int emitted = 0;
       Iterator<Map.Entry<String, JsonNode>> vars = parsed.document().fields();
       while (vars.hasNext()) {

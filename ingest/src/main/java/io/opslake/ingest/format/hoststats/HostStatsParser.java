@@ -6,6 +6,10 @@ import io.opslake.ingest.format.RecordParser;
 import io.opslake.ingest.format.RecordSink;
 import io.opslake.ingest.format.TimestampPolicy;
 import io.opslake.ingest.format.TimestampPolicy.TimestampException;
+import io.opslake.ingest.format.capture.CaptureName;
+import io.opslake.ingest.format.capture.CaptureOptions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +23,11 @@ import java.util.Optional;
  *   # host=dc0-api01 time=2026-10-01T00:05:00Z tool=vmstat [interval=5]
  * </pre>
  *
- * and the file is named {@code <host>.<tool>[.<yyyyMMddTHHmmssZ>].txt[.gz]}. The header's keys win
- * over the file name's; the tool may also be recognized from the snapshot's title line (the
- * content wins over both). A title line of a snapshot that already has one starts a new snapshot
+ * or the file is named after the capture ({@code lsof_app-3_2025-11-15T10-00-00Z.txt}, {@code
+ * <host>.<tool>[.<time>].txt[.gz]}; the rule is {@link CaptureName}'s). Host and time come from
+ * {@code --host} / {@code --capture-time}, else the header, else the file name; the tool from the
+ * header, else the file name, and the snapshot's title line wins over both, so raw {@code lsof},
+ * {@code df} or {@code vmstat} output without a header ingests when its name carries the time. A title line of a snapshot that already has one starts a new snapshot
  * (a file of concatenated captures without headers), which then takes host and time from the file
  * name. See docs/metrics.md, "Snapshot formats: host statistics", for the metrics of each tool
  * ({@link VmstatReader}, {@link FreeReader}, {@link DfReader}, {@link TopReader}, {@link
@@ -36,13 +42,16 @@ import java.util.Optional;
  * format is read whole ({@code WHOLE_FILE}), since rows mean nothing without their header.
  */
 public final class HostStatsParser implements RecordParser {
-  static final String NO_TIME = "snapshot has no time: write a header line"
-      + " '# host=<host> time=<ISO-8601> tool=<tool>' before it, or name the file <host>.<tool>.<yyyyMMddTHHmmssZ>.txt";
+  static final String NO_TIME = "snapshot has no time: pass --capture-time, write a header line"
+      + " '# host=<host> time=<ISO-8601> tool=<tool>' before it, or put the time in the file name"
+      + " (<tool>_<host>_2025-11-15T10-00-00Z.txt or <host>.<tool>.20251115T100000Z.txt)";
   static final String NO_TOOL = "line before any snapshot that names its tool: write a header line"
-      + " '# host=<host> time=<ISO-8601> tool=vmstat|free|df|top|lsof' or name the file <host>.<tool>.txt";
+      + " '# host=<host> time=<ISO-8601> tool=vmstat|free|df|top|lsof' or name the file <tool>_<host>_<time>.txt"
+      + " or <host>.<tool>.txt";
 
   private final TimestampPolicy timestamps;
-  private final CaptureFileName fileName;
+  private final CaptureOptions options;
+  private final CaptureName fileName;
   private final Map<String, Long> seen = new HashMap<>();
   private SnapshotHeader header;
   private long headerLine;
@@ -50,7 +59,8 @@ public final class HostStatsParser implements RecordParser {
 
   public HostStatsParser(ParseContext context) {
     this.timestamps = context.timestamps();
-    this.fileName = CaptureFileName.parse(context.fileName());
+    this.options = context.capture();
+    this.fileName = context.captureName();
   }
 
   /**
@@ -124,12 +134,15 @@ public final class HostStatsParser implements RecordParser {
     if (snapshotHeader != null && snapshotHeader.tool() != null) {
       return Tool.fromId(snapshotHeader.tool()).orElse(null);
     }
-    return fileName.tool();
+    return fileName.kind() == null ? null : Tool.fromId(fileName.kind()).orElse(null);
   }
 
   private Snapshot start(Tool tool, SnapshotHeader snapshotHeader, long lineNumber, RecordSink sink) {
-    String host = snapshotHeader != null && snapshotHeader.host() != null ? snapshotHeader.host() : fileName.host();
-    String time = snapshotHeader != null && snapshotHeader.time() != null ? snapshotHeader.time() : fileName.time();
+    String host = options.host() != null ? options.host()
+        : snapshotHeader != null && snapshotHeader.host() != null ? snapshotHeader.host() : fileName.host();
+    String time = options.time() != null ? options.time().toString()
+        : snapshotHeader != null && snapshotHeader.time() != null ? snapshotHeader.time()
+        : fileName.timeMicros() != null ? Instant.EPOCH.plus(fileName.timeMicros(), ChronoUnit.MICROS).toString() : null;
     long interval = 1_000_000L;
     Long micros = null;
     String problem = null;

@@ -13,7 +13,6 @@ import io.opslake.ingest.format.RecordSink;
 import io.opslake.ingest.format.TimestampPolicy;
 import io.opslake.ingest.format.TimestampPolicy.TimestampException;
 import io.opslake.ingest.format.snapshot.CaptureTime;
-import io.opslake.ingest.format.snapshot.FileNameHost;
 import io.opslake.ingest.format.snapshot.SnapshotClock;
 import io.opslake.ingest.format.snapshot.Units;
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ public final class KafkaLagParser implements RecordParser {
   public KafkaLagParser(ParseContext context) {
     this.clock = new SnapshotClock(context);
     this.timestamps = context.timestamps();
-    this.fileHost = FileNameHost.of(context.fileName());
+    this.fileHost = context.captureHost();
   }
 
   @Override

@@ -35,12 +35,14 @@ public final class LineFormatLogParser implements RecordParser {
   private final LineFormat format;
   private final TimestampPolicy timestamps;
   private final String hostname;
+  private final LineFormatTime.YearSource years;
   private Pending pending;
 
   public LineFormatLogParser(ParseContext context) {
     this.format = validate(context.lineFormat());
     this.timestamps = context.timestamps();
     this.hostname = PlainTextLogParser.hostnameOf(context.fileName());
+    this.years = new LineFormatTime.YearSource(context.capture().year(), context.captureTimeMicros());
   }
 
   /**
@@ -98,7 +100,7 @@ public final class LineFormatLogParser implements RecordParser {
         timeParts.add(value);
       }
     });
-    LineFormatTime.Result time = LineFormatTime.parse(String.join(" ", timeParts));
+    LineFormatTime.Result time = LineFormatTime.parse(String.join(" ", timeParts), years);
     if (time.error() != null) {
       sink.reject(record.lineNumber, time.error(), record.rawText());
       return;

@@ -3,27 +3,20 @@ package io.opslake.ingest.format.snapshot;
 import io.opslake.ingest.format.EventTimes;
 import io.opslake.ingest.format.TimestampPolicy;
 import io.opslake.ingest.format.TimestampPolicy.TimestampException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.opslake.ingest.format.capture.CaptureName;
 
 /**
- * The time a snapshot was taken, for snapshot files whose rows carry none: a first line {@code #
- * <ISO-8601 or epoch>} ({@code # 2026-10-01T00:05:00Z}, {@code # 1790813100}) or a UTC time in the
- * file name, basic ({@code es-shards-20261001T000500Z.txt}) or extended ({@code
- * lag-2026-10-01T00:05:00Z.txt}). A time line overrides the file name.
+ * The time a snapshot was taken, for snapshot files whose rows carry none: a line {@code #
+ * <ISO-8601 or epoch>} ({@code # 2026-10-01T00:05:00Z}, {@code # 1790813100}) before the snapshot,
+ * or the capture time of the file ({@code --capture-time}, else the time in its name, see {@link
+ * CaptureName}). {@code --capture-time} overrides time lines, a time line overrides the name.
  */
 public final class CaptureTime {
   /** The reject reason of rows whose snapshot has no time. */
   public static final String MISSING =
       "snapshot has no capture time: expected a first line '# <ISO-8601 or epoch seconds>' "
-          + "(e.g. '# 2026-10-01T00:05:00Z') or a UTC time in the file name (e.g. es-shards-20261001T000500Z.txt)";
-
-  private static final Pattern BASIC = Pattern.compile("(\\d{8}T\\d{6})Z");
-  private static final Pattern EXTENDED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})Z");
-  private static final DateTimeFormatter BASIC_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+          + "(e.g. '# 2026-10-01T00:05:00Z'), --capture-time, or a UTC time in the file name "
+          + "(e.g. es-shards-20261001T000500Z.txt or es-cat-shards_es-n1_2025-11-15T10-01-00Z.txt)";
 
   private CaptureTime() {}
 
@@ -48,20 +41,11 @@ public final class CaptureTime {
 
   /** The microseconds of the time in a file name, or null when it has none or it is implausible. */
   public static Long fromFileName(String fileName, TimestampPolicy policy) {
+    Long micros = CaptureName.parse(fileName).timeMicros();
     try {
-      Matcher basic = BASIC.matcher(fileName);
-      if (basic.find()) {
-        LocalDateTime time = LocalDateTime.parse(basic.group(1), BASIC_FORMAT);
-        return policy.check(TimestampPolicy.toMicros(time.toInstant(ZoneOffset.UTC)));
-      }
-      Matcher extended = EXTENDED.matcher(fileName);
-      if (extended.find()) {
-        return policy.check(TimestampPolicy.toMicros(LocalDateTime.parse(extended.group(1)).toInstant(ZoneOffset.UTC)));
-      }
-    } catch (RuntimeException e) {
-      // An impossible date such as 20261341T... or one outside the window: the name says nothing.
+      return micros == null ? null : policy.check(micros);
+    } catch (TimestampException e) {
       return null;
     }
-    return null;
   }
 }

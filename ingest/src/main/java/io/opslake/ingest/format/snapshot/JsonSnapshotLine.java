@@ -47,6 +47,17 @@ public record JsonSnapshotLine(String leadingTime, JsonNode document) {
    * @throws TimestampPolicy.TimestampException when the time is not plausible
    */
   public long time(TimestampPolicy policy, String missing) {
+    return time(policy, null, missing);
+  }
+
+  /**
+   * The document's own time or the leading time, else {@code captureTime} ({@code --capture-time}
+   * or the file name's, see {@link io.opslake.ingest.format.ParseContext#captureTimeMicros}).
+   *
+   * @throws RecordRejectedException with {@code missing} when there is none of these
+   * @throws TimestampPolicy.TimestampException when the time is not plausible
+   */
+  public long time(TimestampPolicy policy, Long captureTime, String missing) {
     for (String name : List.of("timestamp", "@timestamp", "ts")) {
       JsonNode node = document.get(name);
       if (node != null && !node.isNull()) {
@@ -55,6 +66,9 @@ public record JsonSnapshotLine(String leadingTime, JsonNode document) {
     }
     if (leadingTime != null) {
       return EventTimes.parse(policy, leadingTime);
+    }
+    if (captureTime != null) {
+      return policy.check(captureTime);
     }
     throw new RecordRejectedException(missing);
   }

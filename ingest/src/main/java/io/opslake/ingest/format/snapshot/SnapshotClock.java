@@ -12,20 +12,32 @@ import java.util.Map;
 /**
  * The capture time of the snapshot a table row belongs to, for snapshot files read whole. A file
  * holds one snapshot or several appended ones: each {@code # <time>} line starts a new snapshot
- * time (see {@link CaptureTime}), otherwise the time in the file name applies. A header line
+ * time (see {@link CaptureTime}), otherwise the time in the file name applies; {@code
+ * --capture-time} overrides both. A header line
  * starts a snapshot's rows; a second header at a time already read (the same capture appended
  * twice) makes that snapshot's rows rejects, so no series gets two values at one instant.
  */
 public final class SnapshotClock {
   private final TimestampPolicy policy;
   private final Map<Long, Long> headerLineByTime = new HashMap<>();
+  private final Long option;
   private Long current;
   private String missingReason = CaptureTime.MISSING;
   private String duplicateReason;
 
   public SnapshotClock(ParseContext context) {
     this.policy = context.timestamps();
-    this.current = CaptureTime.fromFileName(context.fileName(), policy);
+    Long optionTime = context.capture().timeMicros();
+    Long optionChecked = null;
+    if (optionTime != null) {
+      try {
+        optionChecked = policy.check(optionTime);
+      } catch (TimestampException e) {
+        missingReason = "snapshot has no capture time: --capture-time: " + e.getMessage();
+      }
+    }
+    this.option = optionTime;
+    this.current = optionTime != null ? optionChecked : CaptureTime.fromFileName(context.fileName(), policy);
   }
 
   /**
@@ -35,6 +47,9 @@ public final class SnapshotClock {
    */
   public void timeLine(String trimmed) {
     duplicateReason = null;
+    if (option != null) {
+      return; // --capture-time wins over the file's own time lines
+    }
     try {
       current = CaptureTime.fromLine(trimmed, policy);
     } catch (TimestampException e) {

@@ -26,7 +26,12 @@ import java.util.Map;
  * alone; any other problem rejects the line as one record.
  *
  * <p>The time is the {@code |T} field when present (the emitter's time), otherwise the leading
- * capture timestamp (see {@link LeadingTimestamp}); a line with neither is rejected. Blank lines
+ * capture timestamp (see {@link LeadingTimestamp}), otherwise the capture time of the file
+ * ({@code --capture-time}, else the time in the file name, see {@link
+ * io.opslake.ingest.format.capture.CaptureName}): wire lines as a listener saves them ({@code
+ * api.latency:299|ms|#host:prod-web-04}) all take that one time. A line with none is rejected with
+ * a reason naming {@code --capture-time}. The host is the DogStatsD {@code host} tag, else {@code
+ * --host} (the file name's host is not used: a listener's capture holds many emitters' lines). Blank lines
  * and lines starting with {@code #} (capture-file comments) are not records. Unknown extension
  * fields are ignored. Events ({@code _e{...}}) and service checks ({@code _sc|...}) go to {@link
  * DogStatsdEventParser}.
@@ -35,7 +40,8 @@ import java.util.Map;
  */
 public final class StatsdParser implements RecordParser {
   static final String NO_TIMESTAMP =
-      "StatsD line has no timestamp (expected a |T<epoch> field or a leading timestamp)";
+      "StatsD line has no timestamp (expected a |T<epoch> field or a leading timestamp); for wire lines"
+          + " give the capture's time with --capture-time or in the file name (e.g. statsd_web-1_2025-11-15T10-00-00Z.log)";
   static final String SAMPLE_RATE_LABEL = "sample_rate";
   static final String CONTAINER_LABEL = "container_id";
   static final String GAUGE_DELTA_LABEL = "gauge_delta";
@@ -43,10 +49,14 @@ public final class StatsdParser implements RecordParser {
 
   private final TimestampPolicy timestamps;
   private final DogStatsdEventParser events;
+  private final Long captureTime;
+  private final String optionHost;
 
   public StatsdParser(ParseContext context) {
     this.timestamps = context.timestamps();
     this.events = new DogStatsdEventParser(context.timestamps());
+    this.captureTime = context.captureTimeMicros();
+    this.optionHost = context.capture().host();
   }
 
   @Override
@@ -102,7 +112,7 @@ public final class StatsdParser implements RecordParser {
         throw new StatsdRejection("StatsD set line has an empty member");
       }
       Map<String, String> setLabels = with(labels, SET_MEMBER_LABEL, values);
-      sink.metric(lineNumber, new ParsedMetric(tsMicros, name, 1.0, null, kind, fields.tags.hostname(), setLabels));
+      sink.metric(lineNumber, new ParsedMetric(tsMicros, name, 1.0, null, kind, host(fields), setLabels));
       return;
     }
     int start = 0;
@@ -134,7 +144,13 @@ public final class StatsdParser implements RecordParser {
       datapointLabels = with(labels, GAUGE_DELTA_LABEL, "true");
     }
     String unit = kind == MetricKind.TIMER ? "ms" : null;
-    return new ParsedMetric(tsMicros, name, value, unit, kind, fields.tags.hostname(), datapointLabels);
+    return new ParsedMetric(tsMicros, name, value, unit, kind, host(fields), datapointLabels);
+  }
+
+  /** The DogStatsD {@code host} tag, else {@code --host}. */
+  private String host(Fields fields) {
+    String tagged = fields.tags.hostname();
+    return tagged != null ? tagged : optionHost;
   }
 
   private long timestamp(String epochSecondsField, String leadingTimestamp) {
@@ -143,6 +159,9 @@ public final class StatsdParser implements RecordParser {
     }
     if (leadingTimestamp != null) {
       return timestamps.parseText(leadingTimestamp);
+    }
+    if (captureTime != null) {
+      return timestamps.check(captureTime);
     }
     throw new StatsdRejection(NO_TIMESTAMP);
   }

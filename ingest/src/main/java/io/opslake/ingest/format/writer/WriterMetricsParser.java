@@ -9,7 +9,6 @@ import io.opslake.ingest.format.RecordRejectedException;
 import io.opslake.ingest.format.RecordSink;
 import io.opslake.ingest.format.TimestampPolicy;
 import io.opslake.ingest.format.TimestampPolicy.TimestampException;
-import io.opslake.ingest.format.snapshot.FileNameHost;
 import io.opslake.ingest.format.snapshot.JsonSnapshotLine;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -42,7 +41,8 @@ import java.util.Map;
  */
 public final class WriterMetricsParser implements RecordParser {
   static final String NO_TIME =
-      "writer metrics event has no time (expected a ts, timestamp or @timestamp field, or a capture time before the JSON)";
+      "writer metrics event has no time (expected a ts, timestamp or @timestamp field, a capture time before the JSON,"
+          + " --capture-time or a time in the file name)";
   static final String NO_WINDOWS = "writer metrics event has no Interval, MultiInterval or LifeTime section";
 
   private static final Map<String, String> WINDOWS =
@@ -51,10 +51,12 @@ public final class WriterMetricsParser implements RecordParser {
 
   private final TimestampPolicy timestamps;
   private final String fileHost;
+  private final Long captureTime;
 
   public WriterMetricsParser(ParseContext context) {
     this.timestamps = context.timestamps();
-    this.fileHost = FileNameHost.of(context.fileName());
+    this.fileHost = context.captureHost();
+    this.captureTime = context.captureTimeMicros();
   }
 
   @Override
@@ -68,7 +70,7 @@ public final class WriterMetricsParser implements RecordParser {
       if (WINDOW_ORDER.stream().noneMatch(window -> document.path(window).isObject())) {
         throw new RecordRejectedException(NO_WINDOWS);
       }
-      long tsMicros = parsed.time(timestamps, NO_TIME);
+      long tsMicros = parsed.time(timestamps, captureTime, NO_TIME);
       Map<String, String> header = header(document);
       String host = document.path("host").isTextual() ? document.get("host").textValue() : fileHost;
       for (String window : WINDOW_ORDER) {

@@ -281,8 +281,9 @@ class HostStatsParserTest {
 
     assertThat(sink.metrics).isEmpty();
     assertThat(sink.rejections).extracting(Rejection::line).containsExactly(3L, 4L);
-    assertThat(sink.rejections.get(0).reason()).isEqualTo("snapshot has no time: write a header line"
-        + " '# host=<host> time=<ISO-8601> tool=<tool>' before it, or name the file <host>.<tool>.<yyyyMMddTHHmmssZ>.txt");
+    assertThat(sink.rejections.get(0).reason()).isEqualTo("snapshot has no time: pass --capture-time, write a header line"
+        + " '# host=<host> time=<ISO-8601> tool=<tool>' before it, or put the time in the file name"
+        + " (<tool>_<host>_2025-11-15T10-00-00Z.txt or <host>.<tool>.20251115T100000Z.txt)");
     assertThat(HostStatsParser.NO_TIME).isEqualTo(sink.rejections.get(1).reason());
   }
 

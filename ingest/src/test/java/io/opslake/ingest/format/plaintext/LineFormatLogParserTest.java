@@ -97,12 +97,49 @@ class LineFormatLogParserTest {
   }
 
   @Test
+  void readsTheCommonLogFormatTime() {
+    ListRecordSink sink = ListRecordSink.parse(parser("web-7.access.log", "<Ip> <Ident> <User> \\[<Time>\\] <Content>"),
+        "83.149.9.216 - - [17/May/2015:10:05:03 +0000] \"GET /presentations/ HTTP/1.1\" 200 7697\n"
+            + "83.149.9.216 - - [31/Feb/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 1");
+
+    assertThat(sink.events).extracting(ParsedEvent::tsMicros).containsExactly(micros("2015-05-17T10:05:03Z"));
+    assertThat(sink.events.get(0).labels()).containsEntry("ip", "83.149.9.216");
+    assertThat(sink.rejections).extracting(ListRecordSink.Rejection::reason)
+        .containsExactly("time '31/Feb/2015:10:05:03 +0000' is not a valid date and time");
+  }
+
+  @Test
   void aSyslogTimeWithoutAYearIsRejectedNotGuessed() {
     ListRecordSink sink = ListRecordSink.parse(parser("auth.log", "<Month> <Date> <Time> <Host> <Content>"),
         "Dec 10 06:55:46 LabSZ session opened");
 
     assertThat(sink.rejections).extracting(ListRecordSink.Rejection::reason)
-        .containsExactly("time 'Dec 10 06:55:46' has no year");
+        .containsExactly("time 'Dec 10 06:55:46' has no year: pass --year or --capture-time,"
+            + " or put the capture time in the file name");
+  }
+
+  @Test
+  void aSyslogTimeTakesTheYearOfTheCaptureOrOfTheYearOption() {
+    String layout = "<Month> <Date> <Time> <Host> <Component>(\\[<PID>\\])?: <Content>";
+    String lines = """
+        Dec 31 23:59:58 combo sshd(pam_unix)[19937]: session closed
+        Jan  1 00:00:01 combo sshd(pam_unix)[19939]: check pass; user unknown
+        Feb 29 00:00:01 combo cron[1]: leap day
+        """;
+    ListRecordSink captured = ListRecordSink.parse(parser("syslog_combo_2026-01-15T00-00-00Z.log", layout), lines);
+    ListRecordSink optioned = ListRecordSink.parse(new LineFormatLogParser(new ParseContext("messages",
+        TimestampPolicy.endingAt(Instant.parse("2027-01-01T00:00:00Z")), layout,
+        io.opslake.ingest.format.capture.CaptureOptions.parse(null, null, "2024"))), lines);
+
+    // a December line in a January capture was written the year before; 2026 has no Feb 29
+    assertThat(captured.events).extracting(ParsedEvent::tsMicros)
+        .containsExactly(micros("2025-12-31T23:59:58Z"), micros("2026-01-01T00:00:01Z"));
+    assertThat(captured.events.get(1).labels()).containsEntry("pid", "19939").containsEntry("component", "sshd(pam_unix)");
+    assertThat(captured.rejections).extracting(ListRecordSink.Rejection::reason)
+        .containsExactly("time 'Feb 29 00:00:01' is not a valid date in 2025");
+    assertThat(optioned.rejections).isEmpty();
+    assertThat(optioned.events).extracting(ParsedEvent::tsMicros).containsExactly(
+        micros("2024-12-31T23:59:58Z"), micros("2024-01-01T00:00:01Z"), micros("2024-02-29T00:00:01Z"));
   }
 
   @Test

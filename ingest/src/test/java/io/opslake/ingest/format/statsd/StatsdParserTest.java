@@ -158,7 +158,8 @@ class StatsdParserTest {
 
     assertThat(sink.metrics).isEmpty();
     assertThat(sink.rejections).extracting(Rejection::reason).containsExactly(
-        "StatsD line has no timestamp (expected a |T<epoch> field or a leading timestamp)",
+        "StatsD line has no timestamp (expected a |T<epoch> field or a leading timestamp); for wire lines"
+            + " give the capture's time with --capture-time or in the file name (e.g. statsd_web-1_2025-11-15T10-00-00Z.log)",
         "StatsD value 'abc' is not a number",
         "StatsD line has unknown metric type 'xx' (expected c, g, ms, h, d or s)",
         "StatsD line has an empty metric name",
@@ -215,5 +216,27 @@ class StatsdParserTest {
     ListRecordSink sink = parse("1790812801 requests:2|c|#env:prod\r\n");
 
     assertThat(sink.metrics).extracting(ParsedMetric::labels).containsExactly(Map.of("env", "prod"));
+  }
+
+  @Test
+  void wireLinesWithoutATimeTakeTheCaptureTimeOfTheirFile() {
+    long ten = 1_763_200_800_000_000L; // 2025-11-15T10:00:00Z
+    String wire = """
+        api.latency:299|ms|#host:prod-web-04,env:prod
+        cache.hits:74|c|@0.5
+        checkout.total:3|c|T1790812801
+        """;
+    ListRecordSink named = ListRecordSink.parse(
+        new StatsdParser(ParseContext.forTests("statsd_listener-1_2025-11-15T10-00-00Z.log")), wire);
+    ListRecordSink option = ListRecordSink.parse(new StatsdParser(ParseContext.forTests("wire.log",
+        io.opslake.ingest.format.capture.CaptureOptions.parse("2025-11-15T10:00:00Z", "listener-2", null))), wire);
+
+    assertThat(named.rejections).isEmpty();
+    assertThat(named.metrics).containsExactly(
+        new ParsedMetric(ten, "api.latency", 299.0, "ms", MetricKind.TIMER, "prod-web-04", Map.of("env", "prod")),
+        new ParsedMetric(ten, "cache.hits", 148.0, null, MetricKind.COUNTER, null, Map.of("sample_rate", "0.5")),
+        new ParsedMetric(SECOND_1, "checkout.total", 3.0, null, MetricKind.COUNTER, null, Map.of()));
+    assertThat(option.metrics).extracting(ParsedMetric::tsMicros, ParsedMetric::hostname).containsExactly(
+        tuple(ten, "prod-web-04"), tuple(ten, "listener-2"), tuple(SECOND_1, "listener-2"));
   }
 }
