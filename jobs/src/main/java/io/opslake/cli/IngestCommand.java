@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -28,17 +27,7 @@ import picocli.CommandLine.Option;
     name = "ingest",
     description = "Ingest raw monitoring files (plain or gzip) into raw_events, raw_metrics and quarantine.",
     mixinStandardHelpOptions = true)
-final class IngestCommand implements Callable<Integer>, JobCommand {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  private java.io.PrintWriter out() {
-    return spec.commandLine().getOut();
-  }
-
-  private java.io.PrintWriter err() {
-    return spec.commandLine().getErr();
-  }
-
+final class IngestCommand extends JobCommand<IngestOptions> {
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "<file|dir|glob>",
       description = "Input files, directories (recursive) or globs; repeatable.")
   List<String> inputs;
@@ -91,18 +80,7 @@ final class IngestCommand implements Callable<Integer>, JobCommand {
   }
 
   @Override
-  public Integer call() throws Exception {
-    IngestOptions options = options();
-    run(SparkSessions.create("opslake ingest"), options, out(), err());
-    return 0;
-  }
-
-  @Override
-  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
-    run(spark, options(), out, err);
-  }
-
-  private void run(SparkSession spark, IngestOptions options, java.io.PrintWriter out, java.io.PrintWriter err)
+  void run(SparkSession spark, IngestOptions options, java.io.PrintWriter out, java.io.PrintWriter err)
       throws Exception {
     Jobs.IngestOutcome outcome = Jobs.ingest(spark, options,
         noRates ? Jobs.RatesAfterIngest.SKIP : Jobs.RatesAfterIngest.REBUILD, err::println);
@@ -118,8 +96,8 @@ final class IngestCommand implements Callable<Integer>, JobCommand {
     }
   }
 
-  /** Validated before Spark starts. */
-  private IngestOptions options() {
+  @Override
+  IngestOptions options() {
     Optional<InputFormat> chosen = Optional.empty();
     if (!format.equals("auto")) {
       chosen = Optional.of(InputFormat.fromId(format).orElseThrow(() -> OpslakeException.usage(

@@ -7,7 +7,6 @@ import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,9 +17,7 @@ import picocli.CommandLine.Option;
     description = "Derive per-second rates from counters in raw_metrics (and copy producer rates) into"
         + " metric_rates for the given days, replacing those days (rules: docs/metrics.md).",
     mixinStandardHelpOptions = true)
-final class RatesCommand implements Callable<Integer>, JobCommand {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class RatesCommand extends JobCommand<RatesOptions> {
   @Option(names = "--from", required = true, paramLabel = "<date>", description = "First day, UTC (YYYY-MM-DD).")
   String from;
 
@@ -38,22 +35,13 @@ final class RatesCommand implements Callable<Integer>, JobCommand {
   @Mixin WarehouseOption warehouse;
 
   @Override
-  public Integer call() throws Exception {
-    RatesOptions options = options();
-    print(Jobs.rates(SparkSessions.create("opslake rates"), options), spec.commandLine().getOut());
-    return 0;
+  void run(SparkSession spark, RatesOptions options, java.io.PrintWriter out, java.io.PrintWriter err)
+      throws Exception {
+    out.print(Summaries.ratesText(Jobs.rates(spark, options)));
   }
 
   @Override
-  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
-    print(Jobs.rates(spark, options()), out);
-  }
-
-  private static void print(RatesResult result, java.io.PrintWriter out) {
-    out.print(Summaries.ratesText(result));
-  }
-
-  private RatesOptions options() {
+  RatesOptions options() {
     RatesOptions options = RatesOptions.range(warehouse.uri, from, to)
         .withMaxInterval(RatesOptions.parseInterval(maxInterval))
         .withStartedAt(Instant.now());

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +24,7 @@ import picocli.CommandLine.Option;
     description = "Rebuild the events table for a date range from raw_events with versioned rules"
         + " (docs/rules.md); --dry-run prints the type transitions without changing events.",
     mixinStandardHelpOptions = true)
-final class ReclassifyCommand implements Callable<Integer>, JobCommand {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class ReclassifyCommand extends JobCommand<ReclassifyOptions> {
   @Option(names = "--from", paramLabel = "<date>", description = "First event date (UTC, YYYY-MM-DD).")
   String from;
 
@@ -60,17 +57,17 @@ final class ReclassifyCommand implements Callable<Integer>, JobCommand {
       return 0;
     }
     // Rules and dates are validated before Spark starts or any data is read.
-    ReclassifyOptions options = options();
-    print(Jobs.reclassify(SparkSessions.create("opslake reclassify"), options), spec.commandLine().getOut());
-    return 0;
+    return super.call();
   }
 
   @Override
-  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
-    print(Jobs.reclassify(spark, options()), out);
+  void run(SparkSession spark, ReclassifyOptions options, java.io.PrintWriter out, java.io.PrintWriter err)
+      throws Exception {
+    print(Jobs.reclassify(spark, options), out);
   }
 
-  private ReclassifyOptions options() {
+  @Override
+  ReclassifyOptions options() {
     if (to != null) {
       ReclassifyOptions.date("--to", to);
     }

@@ -9,7 +9,6 @@ import io.opslake.jobs.repetition.RepetitionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,9 +19,7 @@ import picocli.CommandLine.Option;
     description = "Analyze how each fingerprint and template of events repeats over a window and write the"
         + " repetition partition dt=<to> (docs/rules.md#repetition).",
     mixinStandardHelpOptions = true)
-final class RepetitionCommand implements Callable<Integer>, JobCommand {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class RepetitionCommand extends JobCommand<RepetitionOptions> {
   @Option(names = "--from", required = true, paramLabel = "<date>", description = "First event date of the window.")
   String from;
 
@@ -40,18 +37,13 @@ final class RepetitionCommand implements Callable<Integer>, JobCommand {
   @Mixin WarehouseOption warehouse;
 
   @Override
-  public Integer call() throws Exception {
-    RepetitionOptions options = options();
-    print(Jobs.repetition(SparkSessions.create("opslake repetition"), options), spec.commandLine().getOut());
-    return 0;
+  void run(SparkSession spark, RepetitionOptions options, java.io.PrintWriter out, java.io.PrintWriter err)
+      throws Exception {
+    print(Jobs.repetition(spark, options), out);
   }
 
   @Override
-  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
-    print(Jobs.repetition(spark, options()), out);
-  }
-
-  private RepetitionOptions options() {
+  RepetitionOptions options() {
     return new RepetitionOptions(warehouse.uri,
         ReclassifyOptions.date("--from", from), ReclassifyOptions.date("--to", to == null ? from : to),
         restartTypes, Duration.ofMinutes(restartWindowMinutes));

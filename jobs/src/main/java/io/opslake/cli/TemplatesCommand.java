@@ -7,7 +7,6 @@ import io.opslake.jobs.templates.TemplatesJob;
 import io.opslake.jobs.templates.TemplatesOptions;
 import io.opslake.jobs.templates.TemplatesResult;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,9 +16,7 @@ import picocli.CommandLine.Option;
     name = "templates",
     description = "Mine message templates from raw_events into the patterns table (replaces the table).",
     mixinStandardHelpOptions = true)
-final class TemplatesCommand implements Callable<Integer>, JobCommand {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class TemplatesCommand extends JobCommand<TemplatesOptions> {
   @Mixin WarehouseOption warehouse;
 
   @Option(names = "--from", paramLabel = "<YYYY-MM-DD>", description = "First event date mined (default: all history).")
@@ -34,15 +31,14 @@ final class TemplatesCommand implements Callable<Integer>, JobCommand {
   int maxDistinct;
 
   @Override
-  public Integer call() throws Exception {
-    TemplatesOptions options = TemplatesOptions.parse(warehouse.uri, from, to, maxDistinct);
-    print(Jobs.templates(SparkSessions.create("opslake templates"), options), spec.commandLine().getOut());
-    return 0;
+  TemplatesOptions options() {
+    return TemplatesOptions.parse(warehouse.uri, from, to, maxDistinct);
   }
 
   @Override
-  public void run(SparkSession spark, java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
-    print(Jobs.templates(spark, TemplatesOptions.parse(warehouse.uri, from, to, maxDistinct)), out);
+  void run(SparkSession spark, TemplatesOptions options, java.io.PrintWriter out, java.io.PrintWriter err)
+      throws Exception {
+    print(Jobs.templates(spark, options), out);
   }
 
   private static void print(TemplatesResult result, java.io.PrintWriter out) {

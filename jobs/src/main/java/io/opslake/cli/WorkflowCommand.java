@@ -217,7 +217,7 @@ final class WorkflowCommand implements Runnable {
       } catch (CommandLine.ParameterException e) {
         throw OpslakeException.usage("Cannot run step 'opslake " + String.join(" ", arguments) + "': " + e.getMessage());
       }
-      if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject() instanceof JobCommand job)) {
+      if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject() instanceof JobCommand<?> job)) {
         throw OpslakeException.usage("Cannot run step 'opslake " + String.join(" ", arguments)
             + "': its command does not run a job");
       }
