@@ -88,10 +88,10 @@ class ErrorCategoriesIT {
 
   @Test
   void anUnclassifiedFailureIsInternalExitsOneAndShowsItsStackTrace() throws Exception {
-    // A Spark setting that is not a number fails inside Spark with no category of its own.
-    Run run = opslake(Map.of("OPSLAKE_JAVA_OPTS", "-Dspark.sql.shuffle.partitions=many"),
+    // Spark refuses a master URL it cannot parse: a failure opslake has no category for.
+    Run run = opslake(Map.of("OPSLAKE_JAVA_OPTS", "-Dspark.master=nowhere://cluster"),
         "query", "--warehouse", temp.resolve("w").toString(), "-e", "SELECT 1");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-    assertThat(run.err()).contains("opslake query: ").contains("\tat ");
+    assertThat(run.err()).contains("opslake query: Could not parse Master URL: 'nowhere://cluster'").contains("\tat ");
   }
 }
