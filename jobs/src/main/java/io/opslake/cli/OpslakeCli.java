@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       TemplatesCommand.class,
       ReclassifyCommand.class,
       RepetitionCommand.class,
+      SeriesCommand.class,
       UslCommand.class,
       WorkflowCommand.class,
     })

@@ -22,6 +22,9 @@ import io.opslake.jobs.query.QueryJob;
 import io.opslake.jobs.query.QueryOptions;
 import io.opslake.jobs.repetition.RepetitionJob;
 import io.opslake.jobs.repetition.RepetitionOptions;
+import io.opslake.jobs.series.SeriesJob;
+import io.opslake.jobs.series.SeriesOptions;
+import io.opslake.jobs.series.SeriesResult;
 import io.opslake.jobs.templates.TemplatesJob;
 import io.opslake.jobs.templates.TemplatesOptions;
 import io.opslake.jobs.templates.TemplatesResult;
@@ -93,6 +96,14 @@ public final class Jobs {
   public static RepetitionJob.RepetitionResult repetition(SparkSession spark, RepetitionOptions options)
       throws IOException {
     return new RepetitionJob(spark, options).run();
+  }
+
+  /**
+   * events, raw_metrics, metric_rates → event_series, latency_series, metric_series at minute, hour
+   * and day grain, and their coverage series_days, for a range of days (docs/series.md).
+   */
+  public static SeriesResult series(SparkSession spark, SeriesOptions options) throws IOException {
+    return new SeriesJob(spark, options).run();
   }
 
   /** Ad-hoc SQL with every table as a view; table, CSV and JSON output go to {@code out}. */

@@ -21,7 +21,7 @@ class WorkflowCommandTest {
   void validateAcceptsTheShippedDescriptors() {
     CliRun run = CliRun.of("workflow", "validate", "--dir", SHIPPED);
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("nightly    @nightly               ingest\n", "ok: 4 jobs in 2 dags");
+    assertThat(run.out()).contains("nightly    @nightly               ingest\n", "ok: 5 jobs in 2 dags");
   }
 
   @Test
@@ -43,8 +43,10 @@ class WorkflowCommandTest {
     assertThat(plan.get("dag_id").asText()).isEqualTo("events");
     assertThat(plan.get("triggered_by").toString()).isEqualTo("[\"raw_events\"]");
     assertThat(plan.get("airflow_schedule").isNull()).isTrue();
-    assertThat(plan.get("tasks").findValuesAsText("task_id")).containsExactly("templates", "reclassify", "repetition");
-    assertThat(plan.get("edges").toString()).isEqualTo("[[\"reclassify\",\"repetition\"],[\"templates\",\"reclassify\"]]");
+    assertThat(plan.get("tasks").findValuesAsText("task_id")).containsExactly("templates", "reclassify", "repetition",
+        "series");
+    assertThat(plan.get("edges").toString()).isEqualTo(
+        "[[\"reclassify\",\"repetition\"],[\"reclassify\",\"series\"],[\"templates\",\"reclassify\"]]");
   }
 
   @Test

@@ -320,8 +320,163 @@ public final class Tables {
                       + " (a failure that comes back after every restart, e.g. a leak).")),
           required("dt", DATE, "Last date of the analysed window; the Hive partition (`dt=YYYY-MM-DD`)."));
 
+  private static final Column GRAIN =
+      required("grain", STRING, "`minute`, `hour` or `day`: the length of the bucket.");
+  private static final Column BUCKET_START =
+      required(
+          "bucket_start",
+          TIMESTAMP,
+          "Start of the bucket (UTC), a whole minute, hour or day; the bucket holds times in"
+              + " [bucket_start, bucket_start + grain).");
+  private static final Column SERIES_KEY =
+      required(
+          "series_key",
+          STRING,
+          "Identity of the series within its `series_kind`, stable across runs and days; the"
+              + " columns after it spell it out.");
+  private static final Column MINUTE_GRID =
+      required(
+          "minute_grid",
+          BOOLEAN,
+          "Whether this series has its full minute grid on this day (1,440 `minute` rows);"
+              + " otherwise it has no `minute` rows that day (docs/series.md#what-a-reader-can-rely-on).");
+  private static final Column SERIES_DATE =
+      required(
+          "dt",
+          DATE,
+          "UTC date of `bucket_start`; the Hive partition (`dt=YYYY-MM-DD`), rebuilt whole by"
+              + " `bin/opslake series`.");
+
+  public static final TableDefinition EVENT_SERIES =
+      new TableDefinition(
+          "event_series",
+          "Event counts of `events` per minute, hour and day, per type, type and host,"
+              + " fingerprint and template (`bin/opslake series`); an empty bucket is a 0.",
+          List.of(
+              GRAIN,
+              BUCKET_START,
+              required(
+                  "series_kind",
+                  STRING,
+                  "`type`, `type_host`, `fingerprint` or `template`: what the events are counted by."),
+              SERIES_KEY,
+              optional(
+                  "type",
+                  STRING,
+                  "The events' `type` (`(none)` for events without one) for `type` and `type_host`;"
+                      + " null otherwise."),
+              optional(
+                  "hostname",
+                  STRING,
+                  "The events' `hostname` (`(none)` for events without one) for `type_host`; null"
+                      + " otherwise. `series_key` is `type|hostname`."),
+              required("count", LONG, "Events in the bucket; 0 for a bucket without any."),
+              MINUTE_GRID),
+          SERIES_DATE);
+
+  public static final TableDefinition LATENCY_SERIES =
+      new TableDefinition(
+          "latency_series",
+          "Distribution of `events.duration_ms` per minute, hour and day, per type and per URL"
+              + " group (`bin/opslake series`); an empty bucket has count 0 and null measures.",
+          List.of(
+              GRAIN,
+              BUCKET_START,
+              required(
+                  "series_kind",
+                  STRING,
+                  "`type` or `url_group` (the URL's path with ids masked, docs/series.md#url-groups)."),
+              SERIES_KEY,
+              optional("type", STRING, "The events' `type` (`(none)` when absent) for `type`; null otherwise."),
+              optional(
+                  "url_group",
+                  STRING,
+                  "The URL group, e.g. `/users/{num}/orders`, for `url_group`; null otherwise."),
+              required("count", LONG, "Events with a `duration_ms` in the bucket; 0 for a bucket without any."),
+              optional(
+                  "p50_ms",
+                  DOUBLE,
+                  "Median duration, ms (Spark `percentile_approx`, accuracy 10,000: exact nearest-rank"
+                      + " below 10,000 values); null when `count` is 0."),
+              optional("p95_ms", DOUBLE, "95th percentile of the durations, ms, as `p50_ms`; null when `count` is 0."),
+              optional("p99_ms", DOUBLE, "99th percentile of the durations, ms, as `p50_ms`; null when `count` is 0."),
+              optional("max_ms", DOUBLE, "Longest duration, ms; null when `count` is 0."),
+              MINUTE_GRID),
+          SERIES_DATE);
+
+  public static final TableDefinition METRIC_SERIES =
+      new TableDefinition(
+          "metric_series",
+          "Every `raw_metrics` and `metric_rates` series aggregated per minute, hour and day"
+              + " (`bin/opslake series`); an empty bucket has count 0 and null measures.",
+          List.of(
+              GRAIN,
+              BUCKET_START,
+              required(
+                  "series_kind",
+                  STRING,
+                  "`raw_metrics` (the datapoints' `value`) or `metric_rates` (the per-second `rate`)."),
+              required(
+                  "series_key",
+                  STRING,
+                  "`name{hostname=…,label=value,…}`: the name, the hostname (left out when null) and"
+                      + " the labels sorted by key; one series per key and kind, whatever its source."),
+              required("name", STRING, "Metric name, as in the input table."),
+              optional("hostname", STRING, "Host of the series, as in the input table."),
+              required("labels", STRING_MAP, "Labels of the series, as in the input table."),
+              optional(
+                  "metric_kind",
+                  STRING,
+                  "`raw_metrics.kind` (counter, gauge, timer, ...; the smallest if it varies) or"
+                      + " `rate` for `metric_rates`."),
+              optional("unit", STRING, "Unit (the smallest if it varies), as in the input table."),
+              required("count", LONG, "Datapoints in the bucket; 0 for a bucket without any."),
+              optional("avg", DOUBLE, "Mean of the values; null when `count` is 0."),
+              optional("min", DOUBLE, "Smallest value; null when `count` is 0."),
+              optional("max", DOUBLE, "Largest value; null when `count` is 0."),
+              optional(
+                  "p95",
+                  DOUBLE,
+                  "95th percentile of the values (Spark `percentile_approx`, accuracy 10,000); null"
+                      + " when `count` is 0."),
+              optional(
+                  "last",
+                  DOUBLE,
+                  "Value of the latest datapoint in the bucket (the largest value among datapoints"
+                      + " at that same time); null when `count` is 0."),
+              MINUTE_GRID),
+          SERIES_DATE);
+
+  public static final TableDefinition SERIES_DAYS =
+      new TableDefinition(
+          "series_days",
+          "Coverage of the series tables: for every day a `bin/opslake series` run covered and every"
+              + " series table and kind, the input it found (a day without input is told apart"
+              + " from a quiet one).",
+          List.of(
+              required("series_table", STRING, "`event_series`, `latency_series` or `metric_series`."),
+              required("series_kind", STRING, "The `series_kind` of that table the row describes."),
+              required("input_table", STRING, "`events`, `raw_metrics` or `metric_rates`."),
+              required("input_rows", LONG, "Rows of `input_table` on that day (0: no input that day)."),
+              required(
+                  "has_input",
+                  BOOLEAN,
+                  "`input_rows` > 0. False: the day's series of this kind are unknown, not zero;"
+                      + " true: a series absent that day had no data (counts 0, measures null)."),
+              required(
+                  "points",
+                  LONG,
+                  "Input rows that fed series of this kind (e.g. events with a fingerprint, with a"
+                      + " `duration_ms`)."),
+              required("series", LONG, "Distinct `series_key`s of this kind written for that day."),
+              required("minute_grid_series", LONG, "Of those, the series with a minute grid that day."),
+              required("minute_floor", LONG, "The run's activity floor for a minute grid (`--minute-floor`)."),
+              required("run_id", STRING, "Id of the `bin/opslake series` run that wrote the row.")),
+          required("dt", DATE, "The day described; the Hive partition (`dt=YYYY-MM-DD`)."));
+
   public static final List<TableDefinition> ALL =
-      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION);
+      List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION,
+          EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS);
 
   private Tables() {}
 

@@ -44,6 +44,8 @@ class DescriptorValidatorTest {
     assertThat(shipped.problems()).isEmpty();
     assertThat(shipped.dags()).containsExactly("events", "nightly");
     assertThat(shipped.jobsOf("nightly")).extracting(JobDescriptor::id).containsExactly("ingest");
+    assertThat(shipped.jobsOf("events")).extracting(JobDescriptor::id)
+        .containsExactlyInAnyOrder("templates", "reclassify", "repetition", "series");
   }
 
   @Test
