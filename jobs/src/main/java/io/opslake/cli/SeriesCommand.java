@@ -6,7 +6,6 @@ import io.opslake.jobs.series.SeriesResult;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +17,7 @@ import picocli.CommandLine.Option;
     description = "Rebuild event_series, latency_series, metric_series and series_days for the given days"
         + " from events, raw_metrics and metric_rates, replacing those days (docs/series.md).",
     mixinStandardHelpOptions = true)
-final class SeriesCommand implements Callable<Integer>, JobCommand {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class SeriesCommand extends JobCommand<SeriesOptions> {
   @Option(names = "--from", required = true, paramLabel = "<date>", description = "First day, UTC (YYYY-MM-DD).")
   String from;
 
@@ -38,19 +35,12 @@ final class SeriesCommand implements Callable<Integer>, JobCommand {
   @Mixin WarehouseOption warehouse;
 
   @Override
-  public Integer call() throws Exception {
-    // Dates are validated before Spark starts.
-    SeriesOptions options = options();
-    print(Jobs.series(SparkSessions.create("opslake series"), options), spec.commandLine().getOut());
-    return 0;
+  void run(SparkSession spark, SeriesOptions options, PrintWriter out, PrintWriter err) throws Exception {
+    print(Jobs.series(spark, options), out);
   }
 
   @Override
-  public void run(SparkSession spark, PrintWriter out, PrintWriter err) throws Exception {
-    print(Jobs.series(spark, options()), out);
-  }
-
-  private SeriesOptions options() {
+  SeriesOptions options() {
     return SeriesOptions.range(warehouse.uri, from, to).withMinuteFloor(minuteFloor).withStartedAt(Instant.now());
   }
 
