@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -41,17 +39,16 @@ public final class RunStateStore {
     return fileSystem.exists(markerPath(dag, date, step));
   }
 
+  /** The marker's content, for people and scripts reading the run state. */
+  @com.fasterxml.jackson.databind.annotation.JsonNaming(
+      com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record StepMarker(String dag, String date, String step, int attempts, double seconds, String finishedAt,
+      List<String> arguments) {}
+
   /** Records that {@code step} succeeded; replaces an older marker (a forced rerun). */
   public void markCompleted(String dag, LocalDate date, String step, int attempts, double seconds,
       List<String> arguments, Instant finishedAt) throws IOException {
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("dag", dag);
-    record.put("date", date.toString());
-    record.put("step", step);
-    record.put("attempts", attempts);
-    record.put("seconds", seconds);
-    record.put("finished_at", finishedAt.toString());
-    record.put("arguments", arguments);
+    StepMarker record = new StepMarker(dag, date.toString(), step, attempts, seconds, finishedAt.toString(), arguments);
     Path target = markerPath(dag, date, step);
     Path temporary = new Path(target.getParent(), "." + step + ".json.tmp");
     try (OutputStream out = fileSystem.create(temporary, true)) {

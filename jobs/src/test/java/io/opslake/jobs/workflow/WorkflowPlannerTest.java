@@ -38,7 +38,7 @@ class WorkflowPlannerTest {
         new WorkflowPlan.Edge("load", "right"),
         new WorkflowPlan.Edge("right", "merge"));
     assertThat(plan.schedule().airflowSchedule()).contains("0 3 * * *");
-    assertThat(PlanJson.of(plan).get("edges").toString()).isEqualTo("[[left, merge], [load, left], [load, right], [right, merge]]");
+    assertThat(PlanJson.of(plan).edges().toString()).isEqualTo("[[left, merge], [load, left], [load, right], [right, merge]]");
   }
 
   @Test
