@@ -3,6 +3,7 @@ package io.opslake.jobs.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opslake.jobs.Jobs;
 import io.opslake.storage.Warehouse;
 import io.opslake.schemas.Tables;
 import io.opslake.testing.SharedSpark;
@@ -62,7 +63,7 @@ class RatesJobTest {
   }
 
   private RatesResult run(String from, String to) throws IOException {
-    return new RatesJob(spark, RatesOptions.range(warehouse(), from, to).withStartedAt(STARTED)).run();
+    return Jobs.rates(spark, RatesOptions.range(warehouse(), from, to).withStartedAt(STARTED));
   }
 
   private List<String> rates() throws IOException {
@@ -166,7 +167,7 @@ class RatesJobTest {
     RatesOptions options = RatesOptions.range(warehouse(), "2026-10-02", "2026-10-02")
         .withMaxInterval(Duration.ofSeconds(15)).withMaxRate(15.0).withStartedAt(STARTED);
 
-    RatesResult result = new RatesJob(spark, options).run();
+    RatesResult result = Jobs.rates(spark, options);
 
     // 20 s intervals are gaps now; of the 10 s ones, 20/s is over the cap.
     assertThat(result.gaps()).isEqualTo(4);

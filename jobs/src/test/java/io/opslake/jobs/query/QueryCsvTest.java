@@ -2,6 +2,7 @@ package io.opslake.jobs.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opslake.jobs.Jobs;
 import io.opslake.testing.SharedSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +19,7 @@ class QueryCsvTest {
     StringWriter text = new StringWriter();
     QueryOptions options =
         new QueryOptions(sql, QueryOptions.OutputFormat.CSV, Optional.empty(), warehouse.toString(), 20);
-    new QueryJob(SharedSpark.session(), options).run(new PrintWriter(text));
+    Jobs.query(SharedSpark.session(), options, new PrintWriter(text));
     return text.toString();
   }
 

@@ -3,6 +3,7 @@ package io.opslake.jobs.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opslake.jobs.Jobs;
 import io.opslake.errors.ErrorCategory;
 import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.metrics.RawMetricRows;
@@ -130,8 +131,7 @@ class SeriesJobTest {
   }
 
   private static SeriesResult run(String from, String to) throws IOException {
-    return new SeriesJob(spark, SeriesOptions.range(warehouse(), from, to).withMinuteFloor(3).withStartedAt(STARTED))
-        .run();
+    return Jobs.series(spark, SeriesOptions.range(warehouse(), from, to).withMinuteFloor(3).withStartedAt(STARTED));
   }
 
   private static List<String> rows(String sql) throws IOException {
