@@ -17,12 +17,16 @@ import java.util.Locale;
  * @param sigma standard deviation of the one-step errors
  * @param aicc the chosen model's AICc
  * @param compared the models compared by AICc
- * @param intervalMethod {@code analytic} (state-space variance) or {@code simulated} (sample paths)
+ * @param intervalMethod {@code analytic} (state-space variance) or {@code simulated} (sample paths),
+ *     with {@code +conformal} when the split-conformal interval was wider at some step
+ * @param calibrationOrigins forecast origins whose out-of-sample errors calibrated the intervals
+ *     (the second half of the history; 0 when the history was too short)
  * @param forecast one entry per step ahead
  */
 public record DemandForecast(
     String series, String model, double alpha, double beta, double gamma, double phi, int points, double sigma,
-    double aicc, List<String> compared, String intervalMethod, List<Point> forecast) {
+    double aicc, List<String> compared, String intervalMethod, int calibrationOrigins,
+    List<Point> forecast) {
   public DemandForecast {
     compared = List.copyOf(compared);
     forecast = List.copyOf(forecast);
