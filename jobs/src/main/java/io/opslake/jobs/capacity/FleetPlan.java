@@ -1,0 +1,56 @@
+package io.opslake.jobs.capacity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Servers needed per week ({@link FleetPlanner}).
+ *
+ * @param service the service planned for
+ * @param perServerCapacity throughput one server carries at the latency objective
+ * @param utilisationTarget the share of it planned for
+ * @param currentFleet servers today
+ * @param weeks one entry per forecast week, in order
+ * @param firstBreach the first week whose upper-bound demand needs more than the current fleet;
+ *     null when none does
+ */
+public record FleetPlan(
+    String service,
+    double perServerCapacity,
+    double utilisationTarget,
+    int currentFleet,
+    List<Week> weeks,
+    LocalDate firstBreach) {
+  public FleetPlan {
+    weeks = List.copyOf(weeks);
+  }
+
+  /**
+   * One week of the plan.
+   *
+   * @param weekStart the week's first day
+   * @param demandMedian median forecast peak demand
+   * @param demandUpper upper bound of the forecast
+   * @param serversForMedian servers needed for the median
+   * @param serversForUpper servers needed for the upper bound
+   * @param headroomPercent share of the current fleet's usable capacity left at the upper bound;
+   *     negative when short
+   */
+  public record Week(LocalDate weekStart, double demandMedian, double demandUpper, int serversForMedian,
+      int serversForUpper, double headroomPercent) {}
+
+  /** One sentence for a planner. */
+  public String sentence() {
+    int most = weeks.stream().mapToInt(Week::serversForUpper).max().orElse(0);
+    String span = weeks.isEmpty() ? "no weeks" : weeks.size() + " weeks from " + weeks.get(0).weekStart();
+    if (firstBreach == null) {
+      return String.format(Locale.ROOT,
+          "%s: the current %d servers suffice for the %s (at most %d needed at %.0f %% utilisation)", service,
+          currentFleet, span, most, 100 * utilisationTarget);
+    }
+    return String.format(Locale.ROOT,
+        "%s: the current %d servers fall short in the week of %s; %d are needed by the end of the %s at %.0f %% "
+            + "utilisation", service, currentFleet, firstBreach, most, span, 100 * utilisationTarget);
+  }
+}
