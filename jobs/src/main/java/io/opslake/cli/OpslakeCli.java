@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ReclassifyCommand.class,
       RepetitionCommand.class,
       SeriesCommand.class,
+      FindingsCommand.class,
       UslCommand.class,
       WorkflowCommand.class,
     })

@@ -15,6 +15,9 @@ import io.opslake.jobs.catalog.TablesJob;
 import io.opslake.jobs.events.ReclassifyJob;
 import io.opslake.jobs.events.ReclassifyOptions;
 import io.opslake.jobs.events.ReclassifyResult;
+import io.opslake.jobs.findings.FindingsJob;
+import io.opslake.jobs.findings.FindingsOptions;
+import io.opslake.jobs.findings.FindingsResult;
 import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;
@@ -104,6 +107,14 @@ public final class Jobs {
    */
   public static SeriesResult series(SparkSession spark, SeriesOptions options) throws IOException {
     return new SeriesJob(spark, options).run();
+  }
+
+  /**
+   * event_series, metric_series, series_days → trends and novelty for one as-of date, the partition
+   * {@code dt=<as-of>} of each (docs/findings.md).
+   */
+  public static FindingsResult findings(SparkSession spark, FindingsOptions options) throws IOException {
+    return new FindingsJob(spark, options).run();
   }
 
   /** Ad-hoc SQL with every table as a view; table, CSV and JSON output go to {@code out}. */

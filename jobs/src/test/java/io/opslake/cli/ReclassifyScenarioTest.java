@@ -156,6 +156,7 @@ class ReclassifyScenarioTest {
         .exitCode()).isZero();
     assertThat(CliRun.of("series", "--from", "2026-10-01", "--to", "2026-10-02", "--warehouse", warehouse)
         .exitCode()).isZero();
+    assertThat(CliRun.of("findings", "--as-of", "2026-10-02", "--warehouse", warehouse).exitCode()).isZero();
 
     for (io.opslake.schemas.TableDefinition table : io.opslake.schemas.Tables.ALL) {
       List<Path> files = io.opslake.testing.ParquetFooters.parquetFiles(Path.of(warehouse, table.name()));

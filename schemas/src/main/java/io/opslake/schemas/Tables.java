@@ -474,9 +474,97 @@ public final class Tables {
               required("run_id", STRING, "Id of the `bin/opslake series` run that wrote the row.")),
           required("dt", DATE, "The day described; the Hive partition (`dt=YYYY-MM-DD`)."));
 
+  private static final Column FINDINGS_DATE =
+      required(
+          "dt",
+          DATE,
+          "The as-of date D of the `bin/opslake findings` run (UTC); the Hive partition"
+              + " (`dt=YYYY-MM-DD`), rebuilt whole by each run for D.");
+
+  public static final TableDefinition TRENDS =
+      new TableDefinition(
+          "trends",
+          "Trends of the day-grain series up to an as-of date: Theil-Sen slope with its 95 % interval and"
+              + " Mann-Kendall test per series and window, Benjamini-Hochberg adjusted across the run"
+              + " (`bin/opslake findings`, docs/findings.md).",
+          List.of(
+              required("series_table", STRING, "`event_series` or `metric_series`: where the series comes from."),
+              required(
+                  "series_kind",
+                  STRING,
+                  "`type` or `type_host` (event counts per day), `raw_metrics` or `metric_rates` (daily"
+                      + " `avg`)."),
+              required("series_key", STRING, "The series' `series_key` in `series_table`."),
+              required(
+                  "window_days",
+                  INT,
+                  "Window length in days, 28, 90 or 365, ending at `dt`; evaluated only where the series"
+                      + " table's input reaches the window's first day (docs/findings.md#windows)."),
+              required(
+                  "n",
+                  INT,
+                  "Daily points tested: days with a value (event counts: every day with input, 0 when"
+                      + " the series had no row; metrics: days with an `avg`)."),
+              required("slope_per_day", DOUBLE, "Theil-Sen slope: the median of all pairwise slopes, per day."),
+              required("slope_ci_low", DOUBLE, "Lower bound of Sen's 95 % confidence interval of the slope, per day."),
+              required("slope_ci_high", DOUBLE, "Upper bound of Sen's 95 % confidence interval of the slope, per day."),
+              optional(
+                  "relative_slope_per_week",
+                  DOUBLE,
+                  "`slope_per_day` x 7 / the median of the window's values: the weekly change as a"
+                      + " fraction of the typical level; null when that median is 0."),
+              required("mann_kendall_tau", DOUBLE, "Kendall's tau-b of the values against time, in [-1, 1]."),
+              required("p_value", DOUBLE, "Two-sided Mann-Kendall p-value (normal approximation, tie-corrected)."),
+              required(
+                  "p_adjusted",
+                  DOUBLE,
+                  "Benjamini-Hochberg adjusted p-value across every row of the run (all series and"
+                      + " windows); never below `p_value`."),
+              required("significant", BOOLEAN, "`p_adjusted` <= 0.05."),
+              optional(
+                  "week_over_week_change",
+                  DOUBLE,
+                  "Mean of the last 7 days (dt-6..dt) over the mean of the 7 before, minus 1 (0.25: up"
+                      + " 25 %); null when either week has no value or the earlier mean is 0. Same on"
+                      + " every row of the series."),
+              required(
+                  "slow_drift",
+                  BOOLEAN,
+                  "True on every row of a series with at least two windows evaluated whose longest"
+                      + " window is significant and no shorter one is: a drift only the long view shows."),
+              required(
+                  "sentence",
+                  STRING,
+                  "One sentence for an operator: direction, change over the window, p-value, slope and"
+                      + " interval, n; notes when the trend does not survive the multiple-testing correction."),
+              required("inputs_from", STRING, "First day of the window (YYYY-MM-DD)."),
+              required("inputs_to", STRING, "Last day of the window (YYYY-MM-DD), the as-of date."),
+              required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
+          FINDINGS_DATE);
+
+  public static final TableDefinition NOVELTY =
+      new TableDefinition(
+          "novelty",
+          "Fingerprints and templates first seen on the as-of date, and steady ones that stopped on it"
+              + " (`bin/opslake findings`, docs/findings.md#novelty).",
+          List.of(
+              required("series_kind", STRING, "`fingerprint` or `template` (the `event_series` kind)."),
+              required("series_key", STRING, "The fingerprint or template id."),
+              required(
+                  "status",
+                  STRING,
+                  "`new`: a count on `dt` and none on any earlier day; `stopped`: a count on each of"
+                      + " the 7 days before `dt` and none on `dt`, a day with input."),
+              required("first_seen", STRING, "First day with a count (YYYY-MM-DD), over the whole history up to `dt`."),
+              required("last_seen", STRING, "Last day with a count up to `dt` (YYYY-MM-DD); `dt` itself for `new`."),
+              required("count_on_day", LONG, "Events on `dt` (0 for `stopped`)."),
+              required("sentence", STRING, "One sentence for an operator."),
+              required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
+          FINDINGS_DATE);
+
   public static final List<TableDefinition> ALL =
       List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION,
-          EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS);
+          EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS, TRENDS, NOVELTY);
 
   private Tables() {}
 

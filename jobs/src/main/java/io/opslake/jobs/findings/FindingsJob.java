@@ -1,0 +1,116 @@
+package io.opslake.jobs.findings;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.opslake.schemas.Tables;
+import io.opslake.storage.PartitionRebuild;
+import io.opslake.storage.RebuildScope;
+import io.opslake.storage.Warehouse;
+import java.io.IOException;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Computes the findings of one as-of date D from the series tables and writes the partition {@code
+ * dt=D} of {@code trends} ({@link TrendFindings}: Theil–Sen and Mann–Kendall per day-grain series
+ * and window, Benjamini–Hochberg across the run) and {@code novelty} ({@link NoveltyFindings}:
+ * fingerprints and templates new on D or stopped on D). docs/findings.md has the rules.
+ *
+ * <p>Each table is one step: stage its rows, then the tables are committed one after another, each
+ * replacing the partition D (a rerun for D replaces it; a table with no finding for D is emptied).
+ * The remaining findings of issue 10 (seasonality, anomalies, periodicity, correlations) are meant to
+ * be further steps of this job.
+ *
+ * <p>Spark cost: trends read the day rows of the 365 days up to D and shuffle them once by series;
+ * novelty reads the day rows of fingerprints and templates over the whole history and aggregates
+ * them once by key. The driver collects the {@code series_days} rows of those 365 days (eight per
+ * day) and one (row id, p-value) pair per trend row, never a series.
+ */
+public final class FindingsJob {
+  private final SparkSession spark;
+  private final FindingsOptions options;
+
+  public FindingsJob(SparkSession spark, FindingsOptions options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  public FindingsResult run() throws IOException {
+    Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    LocalDate asOf = options.asOf();
+    String step = "FINDINGS dt=" + asOf;
+    RebuildScope scope = RebuildScope.dates(List.of(asOf));
+    try (PartitionRebuild trendsRebuild = warehouse.rebuild(spark, Tables.TRENDS, "findings");
+        PartitionRebuild noveltyRebuild = warehouse.rebuild(spark, Tables.NOVELTY, "findings")) {
+      jsc.setJobGroup("FINDINGS " + trendsRebuild.runId(), step + " series_days", false);
+      Map<String, Set<Long>> coverage = coverage(warehouse, asOf);
+
+      jsc.setJobGroup("FINDINGS " + trendsRebuild.runId(), step + " trends", false);
+      LongAccumulator examined = spark.sparkContext().longAccumulator("findings series examined");
+      TrendFindings.Outcome trends = TrendFindings.rows(spark, TrendFindings.dailyValues(spark, warehouse, asOf),
+          asOf, coverage, examined, trendsRebuild.runId());
+      try {
+        trendsRebuild.stagePartition(asOf, trends.rows().repartition(1)
+            .sortWithinPartitions("series_table", "series_kind", "series_key", "window_days"), 1);
+      } finally {
+        trends.rows().unpersist();
+      }
+
+      jsc.setJobGroup("FINDINGS " + noveltyRebuild.runId(), step + " novelty", false);
+      Set<String> kindsWithInput = new HashSet<>();
+      coverage.forEach((tableAndKind, days) -> {
+        if (days.contains(asOf.toEpochDay()) && tableAndKind.startsWith("event_series\t")) {
+          kindsWithInput.add(tableAndKind.substring("event_series\t".length()));
+        }
+      });
+      Dataset<Row> novelty = NoveltyFindings.rows(spark, warehouse, asOf, kindsWithInput, noveltyRebuild.runId());
+      noveltyRebuild.stagePartition(asOf, novelty.repartition(1).sortWithinPartitions("status", "series_kind",
+          "series_key"), 1);
+      Map<String, Long> byStatus = new TreeMap<>();
+      for (Row row : noveltyRebuild.staged().groupBy(col("status")).count().collectAsList()) {
+        byStatus.put(row.getString(0), row.getLong(1));
+      }
+
+      jsc.setJobGroup("FINDINGS " + noveltyRebuild.runId(), step + " commit", false);
+      List<String> runIds = new ArrayList<>();
+      runIds.add(trendsRebuild.commit(scope).runId());
+      runIds.add(noveltyRebuild.commit(scope).runId());
+      long noveltyRows = byStatus.values().stream().mapToLong(Long::longValue).sum();
+      return new FindingsResult(runIds, asOf, examined.value(), trends.significant(),
+          byStatus.getOrDefault("new", 0L), byStatus.getOrDefault("stopped", 0L),
+          Map.of(Tables.TRENDS.name(), trends.tests(), Tables.NOVELTY.name(), noveltyRows),
+          Duration.between(options.startedAt(), Instant.now()));
+    } finally {
+      jsc.clearJobGroup();
+    }
+  }
+
+  /** Per series table and kind ({@link TrendFindings#coverageKey}), the epoch days up to D with input. */
+  private Map<String, Set<Long>> coverage(Warehouse warehouse, LocalDate asOf) throws IOException {
+    Map<String, Set<Long>> coverage = new HashMap<>();
+    List<Row> days = warehouse.read(spark, Tables.SERIES_DAYS)
+        .where(col("dt").between(Date.valueOf(asOf.minusDays(364)), Date.valueOf(asOf)).and(col("has_input")))
+        .select(col("series_table"), col("series_kind"), col("dt"))
+        .collectAsList();
+    for (Row row : days) {
+      coverage.computeIfAbsent(TrendFindings.coverageKey(row.getString(0), row.getString(1)), key -> new HashSet<>())
+          .add(row.<Date>getAs(2).toLocalDate().toEpochDay());
+    }
+    return coverage;
+  }
+}
