@@ -1,5 +1,6 @@
 package io.opslake.jobs.workflow;
 
+import io.opslake.jobs.yaml.LocatedYaml;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +44,7 @@ public record JobDescriptor(
 
   /** The line of the key at {@code path}, else of its nearest parent, else 1. */
   public int lineOf(String path) {
-    String current = path;
-    while (!current.isEmpty()) {
-      Integer line = lines.get(current);
-      if (line != null) {
-        return line;
-      }
-      current = current.substring(0, Math.max(0, current.lastIndexOf('/')));
-    }
-    return 1;
+    return LocatedYaml.lineOf(lines, path);
   }
 
   /** A problem located at the key {@code path} of this descriptor. */

@@ -98,6 +98,14 @@ public final class LocatedYaml {
    * pointer that is not in the document, the line of its nearest ancestor that is; 1 at the top.
    */
   public int lineOf(String pointer) {
+    return lineOf(lines, pointer);
+  }
+
+  /**
+   * The same lookup in a map of {@link #lines()} kept without the document (a loaded job
+   * descriptor keeps only its lines for later messages).
+   */
+  public static int lineOf(Map<String, Integer> lines, String pointer) {
     String current = pointer;
     while (!current.isEmpty()) {
       Integer line = lines.get(current);
