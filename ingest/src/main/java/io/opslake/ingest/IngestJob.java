@@ -125,7 +125,8 @@ public final class IngestJob {
             ROW_GROUP_BYTES,
             MAX_OPEN_FILES_PER_TASK,
             options.lineFormat().orElse(null),
-            options.capture());
+            options.capture(),
+            options.metricTypes());
     LongAccumulator bytesDone = spark.sparkContext().longAccumulator("ingest bytes parsed");
     SplitIngestor ingestor = new SplitIngestor(settings, conf, formatSupport, bytesDone::add);
     List<TaskOutput> outputs;

@@ -12,9 +12,11 @@ import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;
 import io.opslake.ingest.format.InputFormat;
 import io.opslake.ingest.format.capture.CaptureOptions;
+import io.opslake.schemas.MetricTypeDeclarations;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -65,6 +67,11 @@ final class IngestCommand extends JobCommand<IngestOptions> {
       description = "Quarantine lines longer than this (default: ${DEFAULT-VALUE}).")
   int maxLineBytes;
 
+  @Option(names = "--metric-type", paramLabel = "<name or glob>=<type>",
+      description = "Declare a metric's kind, counter, gauge or rate, e.g. 'expvar.Requests=counter' (repeatable;"
+          + " * and ? are wildcards over the whole name; before metric_types: in opslake.yaml). Declared counters get rates.")
+  List<String> metricTypes = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
@@ -97,7 +104,7 @@ final class IngestCommand extends JobCommand<IngestOptions> {
   }
 
   @Override
-  IngestOptions options() {
+  IngestOptions options() throws java.io.IOException {
     Optional<InputFormat> chosen = Optional.empty();
     if (!format.equals("auto")) {
       chosen = Optional.of(InputFormat.fromId(format).orElseThrow(() -> OpslakeException.usage(
@@ -106,6 +113,7 @@ final class IngestCommand extends JobCommand<IngestOptions> {
     }
     return new IngestOptions(
         inputs, chosen, warehouse.uri, maxBadRatio, maxLineBytes, Instant.now(), Optional.ofNullable(lineFormat),
-        CaptureOptions.parse(captureTime, host, year));
+        CaptureOptions.parse(captureTime, host, year),
+        MetricTypeDeclarations.parse(metricTypes, "Cannot ingest: --metric-type").followedBy(config().metricTypes()));
   }
 }

@@ -18,8 +18,27 @@ import picocli.CommandLine;
 abstract class JobCommand<O> implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The config file the workflow runner was given; null: locate it ({@link #config()}). */
+  private OpslakeConfig config;
+
+  /**
+   * The config file's settings: the one the workflow runner passed down ({@code workflow run
+   * --config}), else {@code $OPSLAKE_CONFIG}, else {@code ./opslake.yaml}, else none.
+   */
+  final OpslakeConfig config() throws java.io.IOException {
+    if (config == null) {
+      config = OpslakeConfig.locate(null, System.getenv(), java.nio.file.Path.of(""));
+    }
+    return config;
+  }
+
+  /** Makes {@link #config()} answer {@code settings} (the workflow runner's config). */
+  final void useConfig(OpslakeConfig settings) {
+    this.config = settings;
+  }
+
   /** The job's options from the parsed arguments; a bad value is an {@code OpslakeException} usage error. */
-  abstract O options();
+  abstract O options() throws java.io.IOException;
 
   /** Runs the job on {@code spark} through the facade, printing its summary to {@code out}. */
   abstract void run(SparkSession spark, O options, PrintWriter out, PrintWriter err) throws Exception;

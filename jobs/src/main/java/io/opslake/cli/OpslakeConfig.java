@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +12,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.yaml.LocatedYaml;
+import io.opslake.schemas.MetricTypeDeclarations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +25,18 @@ import java.util.Optional;
 /**
  * The optional config file {@code opslake.yaml}: defaults for options every run would repeat.
  * Found at {@code --config <file>}, else {@code $OPSLAKE_CONFIG}, else {@code ./opslake.yaml} if it
- * exists. Keys: {@code warehouse} (the default of every {@code --warehouse}) and {@code landing}
- * (where the nightly workflow's ingest finds {@code dt=YYYY-MM-DD/} folders). Relative paths are
+ * exists. Keys: {@code warehouse} (the default of every {@code --warehouse}), {@code landing}
+ * (where the nightly workflow's ingest finds {@code dt=YYYY-MM-DD/} folders) and {@code
+ * metric_types} (a list of {@code {name: <name or glob>, type: counter|gauge|rate}}, checked after
+ * the command line's {@code --metric-type}s by {@code ingest} and {@code rates}). Relative paths are
  * resolved against the file's folder. The file is composed by {@link LocatedYaml} (for the line of
  * each key) and bound by Jackson into its keys. Precedence: command line, then environment
  * ({@code $OPSLAKE_WAREHOUSE}, {@code $OPSLAKE_LANDING}), then this file, then built-in defaults.
  */
-public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Optional<String> landing) {
+public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Optional<String> landing,
+    MetricTypeDeclarations metricTypes) {
   public static final String FILE_NAME = "opslake.yaml";
-  static final List<String> KEYS = List.of("warehouse", "landing");
+  static final List<String> KEYS = List.of("warehouse", "landing", "metric_types");
   /** Strict binding: unknown keys fail, and a number or boolean is not taken for a path. */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,7 +47,7 @@ public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Opt
       .build();
 
   public static OpslakeConfig none() {
-    return new OpslakeConfig(Optional.empty(), Optional.empty(), Optional.empty());
+    return new OpslakeConfig(Optional.empty(), Optional.empty(), Optional.empty(), MetricTypeDeclarations.NONE);
   }
 
   /** The config {@code explicit} names, else the one {@code env} or {@code workingDir} holds, else none. */
@@ -72,7 +78,7 @@ public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Opt
     }
     JsonNode tree = yaml.json();
     if (tree == null) {
-      return new OpslakeConfig(Optional.of(file), Optional.empty(), Optional.empty());
+      return new OpslakeConfig(Optional.of(file), Optional.empty(), Optional.empty(), MetricTypeDeclarations.NONE);
     }
     if (!tree.isObject()) {
       throw problem(file, 1, "expected keys such as warehouse:");
@@ -81,25 +87,67 @@ public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Opt
     try {
       keys = MAPPER.treeToValue(tree, Keys.class);
     } catch (UnrecognizedPropertyException e) {
+      if (e.getPath().size() > 1 && METRIC_TYPES.equals(e.getPath().get(0).getFieldName())) {
+        throw problem(file, yaml.lineOf(pointer(e)),
+            "unknown key '" + e.getPropertyName() + "' in a metric_types entry (known: name, type)");
+      }
       throw problem(file, yaml.lineOf("/" + e.getPropertyName()),
           "unknown key '" + e.getPropertyName() + "' (known: " + String.join(", ", KEYS) + ")");
     } catch (MismatchedInputException e) {
       String key = e.getPath().isEmpty() ? "warehouse" : e.getPath().get(0).getFieldName();
+      if (METRIC_TYPES.equals(key)) {
+        throw problem(file, yaml.lineOf(pointer(e)), METRIC_TYPE_SHAPE);
+      }
       throw problem(file, yaml.lineOf("/" + key), key + " must be a path or URI");
     }
     // Binding reads "warehouse:" with no value as null; a present key needs a path.
     tree.fields().forEachRemaining(entry -> {
       if (entry.getValue().isNull()) {
-        throw problem(file, yaml.lineOf("/" + entry.getKey()), entry.getKey() + " must be a path or URI");
+        throw problem(file, yaml.lineOf("/" + entry.getKey()),
+            METRIC_TYPES.equals(entry.getKey()) ? METRIC_TYPE_SHAPE : entry.getKey() + " must be a path or URI");
       }
     });
     Path base = file.toAbsolutePath().getParent();
     return new OpslakeConfig(Optional.of(file), Optional.ofNullable(keys.warehouse()).map(value -> resolve(value, base)),
-        Optional.ofNullable(keys.landing()).map(value -> resolve(value, base)));
+        Optional.ofNullable(keys.landing()).map(value -> resolve(value, base)), metricTypes(file, yaml, keys));
   }
 
+  private static final String METRIC_TYPES = "metric_types";
+  private static final String METRIC_TYPE_SHAPE =
+      "metric_types must be a list of {name: <metric name or glob>, type: counter|gauge|rate}";
+
   /** The file's keys as Jackson binds them; {@link #KEYS} lists them for messages. */
-  private record Keys(String warehouse, String landing) {}
+  private record Keys(String warehouse, String landing,
+      @JsonProperty(METRIC_TYPES) List<MetricTypeEntry> metricTypes) {}
+
+  /** One entry of {@code metric_types:}. */
+  private record MetricTypeEntry(String name, String type) {}
+
+  private static MetricTypeDeclarations metricTypes(Path file, LocatedYaml yaml, Keys keys) {
+    if (keys.metricTypes() == null) {
+      return MetricTypeDeclarations.NONE;
+    }
+    List<MetricTypeDeclarations.Declaration> declarations = new ArrayList<>();
+    for (int i = 0; i < keys.metricTypes().size(); i++) {
+      MetricTypeEntry entry = keys.metricTypes().get(i);
+      String context = "Cannot read config: " + file + ":" + yaml.lineOf("/" + METRIC_TYPES + "/" + i) + ": "
+          + METRIC_TYPES + " entry " + (i + 1);
+      if (entry == null || entry.name() == null || entry.type() == null) {
+        throw OpslakeException.usage(context + " needs both name: and type:");
+      }
+      declarations.add(MetricTypeDeclarations.declaration(entry.name(), entry.type(), context));
+    }
+    return MetricTypeDeclarations.of(declarations);
+  }
+
+  /** The JSON pointer of where binding failed, e.g. {@code /metric_types/1/type}. */
+  private static String pointer(MismatchedInputException e) {
+    StringBuilder pointer = new StringBuilder();
+    for (var reference : e.getPath()) {
+      pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+    }
+    return pointer.toString();
+  }
 
   private static OpslakeException problem(Path file, int line, String reason) {
     return OpslakeException.usage("Cannot read config: " + file + ":" + line + ": " + reason);

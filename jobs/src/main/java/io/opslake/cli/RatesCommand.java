@@ -6,7 +6,10 @@ import io.opslake.jobs.Jobs;
 import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;
+import io.opslake.schemas.MetricTypeDeclarations;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +35,11 @@ final class RatesCommand extends JobCommand<RatesOptions> {
       description = "Drop derived rates above this as implausible (default: no cap).")
   Double maxRate;
 
+  @Option(names = "--metric-type", paramLabel = "<name or glob>=<type>",
+      description = "Declare a metric's kind, counter, gauge or rate, e.g. 'expvar.Requests=counter' (repeatable;"
+          + " * and ? are wildcards over the whole name; before metric_types: in opslake.yaml). Declared counters get rates.")
+  List<String> metricTypes = new ArrayList<>();
+
   @Mixin WarehouseOption warehouse;
 
   @Override
@@ -41,10 +49,12 @@ final class RatesCommand extends JobCommand<RatesOptions> {
   }
 
   @Override
-  RatesOptions options() {
+  RatesOptions options() throws java.io.IOException {
     RatesOptions options = RatesOptions.range(warehouse.uri, from, to)
         .withMaxInterval(RatesOptions.parseInterval(maxInterval))
-        .withStartedAt(Instant.now());
+        .withStartedAt(Instant.now())
+        .withMetricTypes(MetricTypeDeclarations.parse(metricTypes, "Cannot derive rates: --metric-type")
+            .followedBy(config().metricTypes()));
     if (maxRate != null) {
       options = options.withMaxRate(maxRate);
     }

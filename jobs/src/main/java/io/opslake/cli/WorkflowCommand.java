@@ -195,7 +195,7 @@ final class WorkflowCommand implements Runnable {
       SparkSession spark = SparkSessions.create("opslake workflow " + dag);
       RunStateStore state = new RunStateStore(warehouseUri, spark.sparkContext().hadoopConfiguration());
       WorkflowRunner runner = new WorkflowRunner(plan, options,
-          arguments -> runStep(arguments, spark, out, err), state,
+          arguments -> runStep(arguments, settings, spark, out, err), state,
           () -> spark.sparkContext().cancelAllJobs(), err::println);
       WorkflowRunResult result = runner.run();
       out.print(result.summaryText());
@@ -205,10 +205,10 @@ final class WorkflowCommand implements Runnable {
     /**
      * Runs a step's job on the workflow's session: the step's arguments are parsed as the command
      * line would parse them (the same arguments Airflow's spark-submit passes), then the command
-     * runs its job through the facade. A failure propagates as the job's typed exception.
+     * runs its job through the facade, with the workflow's config file (its {@code metric_types:}). A failure propagates as the job's typed exception.
      */
-    static void runStep(List<String> arguments, SparkSession spark, PrintWriter out, PrintWriter err)
-        throws Exception {
+    static void runStep(List<String> arguments, OpslakeConfig settings, SparkSession spark, PrintWriter out,
+        PrintWriter err) throws Exception {
       CommandLine commandLine = new CommandLine(new OpslakeCli());
       commandLine.setDefaultValueProvider(OpslakeCli::defaultValue);
       CommandLine.ParseResult parsed;
@@ -221,6 +221,7 @@ final class WorkflowCommand implements Runnable {
         throw OpslakeException.usage("Cannot run step 'opslake " + String.join(" ", arguments)
             + "': its command does not run a job");
       }
+      job.useConfig(settings);
       job.run(spark, out, err);
       out.flush();
     }

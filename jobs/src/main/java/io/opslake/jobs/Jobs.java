@@ -74,7 +74,8 @@ public final class Jobs {
     }
     Warehouse warehouse = Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration());
     List<LocalDate> dates = RatesJob.datesAfterIngest(warehouse, result.metricDates());
-    return new IngestOutcome(result, Optional.of(rates(spark, RatesOptions.forDates(options.warehouse(), dates))));
+    return new IngestOutcome(result, Optional.of(rates(spark,
+        RatesOptions.forDates(options.warehouse(), dates).withMetricTypes(options.metricTypes()))));
   }
 
   /** raw_metrics counters → metric_rates for the given days (docs/metrics.md). */

@@ -37,12 +37,42 @@ class OpslakeConfigTest {
 
   @Test
   void badFilesAreUsageErrorsWithTheirLine() throws Exception {
-    assertError("warehouse: /w\nlandnig: /l\n", "2: unknown key 'landnig' (known: warehouse, landing)");
+    assertError("warehouse: /w\nlandnig: /l\n", "2: unknown key 'landnig' (known: warehouse, landing, metric_types)");
     assertError("warehouse: /w\nlanding: 42\n", "2: landing must be a path or URI");
     assertError("warehouse: [a, b]\n", "1: warehouse must be a path or URI");
     assertError("\nwarehouse:\n", "2: warehouse must be a path or URI");
     assertError("- /w\n", "1: expected keys such as warehouse:");
     assertError("warehouse: /w\nwarehouse: /v\n", "2: duplicate key 'warehouse'");
     assertError("warehouse: [/w\n", "1: not valid YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>");
+  }
+
+  @Test
+  void metricTypesAreAListOfNameAndTypeCheckedInOrder() throws Exception {
+    Path config = write("""
+        warehouse: wh
+        metric_types:
+          - name: expvar.Requests
+            type: counter
+          - {name: "expvar.*PrSec", type: Rate}
+        """);
+
+    OpslakeConfig loaded = OpslakeConfig.load(config, "--config");
+
+    assertThat(loaded.metricTypes().declarations()).extracting(Object::toString)
+        .containsExactly("expvar.Requests=counter", "expvar.*PrSec=rate");
+    assertThat(loaded.metricTypes().kindOf("expvar.NotificationsPrSec")).contains("rate");
+    assertThat(OpslakeConfig.load(write("warehouse: wh\n"), "--config").metricTypes().isEmpty()).isTrue();
+  }
+
+  @Test
+  void badMetricTypesAreUsageErrorsWithTheirLine() throws Exception {
+    String shape = "metric_types must be a list of {name: <metric name or glob>, type: counter|gauge|rate}";
+    assertError("metric_types:\n", "1: " + shape);
+    assertError("metric_types: expvar.Requests=counter\n", "1: " + shape);
+    assertError("metric_types:\n  - name: a\n    type: counter\n  - name: b\n    type: total\n",
+        "4: metric_types entry 2: type 'total' is not counter, gauge or rate");
+    assertError("metric_types:\n  - name: a\n", "2: metric_types entry 1 needs both name: and type:");
+    assertError("metric_types:\n  - name: a\n    kind: counter\n",
+        "3: unknown key 'kind' in a metric_types entry (known: name, type)");
   }
 }

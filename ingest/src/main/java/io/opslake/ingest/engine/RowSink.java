@@ -75,7 +75,7 @@ final class RowSink implements SplitSink {
     row[1] = metric.name();
     row[2] = metric.value();
     row[3] = metric.unit();
-    row[4] = metric.kind().columnValue();
+    row[4] = settings.metricTypes().kindOf(metric.name()).orElse(metric.kind().columnValue());
     row[5] = metric.hostname();
     row[6] = metric.labels();
     row[7] = source;

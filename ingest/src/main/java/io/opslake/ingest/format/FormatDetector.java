@@ -2,6 +2,7 @@ package io.opslake.ingest.format;
 
 import io.opslake.ingest.format.accesslog.AccessLogParser;
 import io.opslake.ingest.format.hoststats.HostStatsParser;
+import io.opslake.ingest.format.snapshot.MultiLineDocument;
 import io.opslake.ingest.format.statsd.LeadingTimestamp;
 import java.util.EnumMap;
 import java.util.List;
@@ -63,6 +64,9 @@ public final class FormatDetector {
     if (startsHostStatistics(sampleLines)) {
       return Optional.of(InputFormat.HOST_STATS);
     }
+    if (startsPrettyPrintedExpvar(sampleLines)) {
+      return Optional.of(InputFormat.EXPVAR);
+    }
     Map<InputFormat, Integer> votes = new EnumMap<>(InputFormat.class);
     int nonBlank = 0;
     int continuations = 0;
@@ -90,6 +94,20 @@ public final class FormatDetector {
         .filter(entry -> entry.getValue() * 2 > voting)
         .map(Map.Entry::getKey)
         .findFirst();
+  }
+
+  /**
+   * A raw {@code /debug/vars} capture: the first line opens a multi-line JSON document and one of
+   * its members is {@code "cmdline"} or {@code "memstats"}. Only two of its lines would vote.
+   */
+  private static boolean startsPrettyPrintedExpvar(List<String> sampleLines) {
+    List<String> sample = sampleLines.subList(0, Math.min(SAMPLE_LINES, sampleLines.size()));
+    String first = sample.stream().filter(line -> line != null && !line.isBlank()).findFirst().orElse("");
+    if (!MultiLineDocument.opens(clean(first))) {
+      return false;
+    }
+    return sample.stream().filter(line -> line != null).map(String::strip)
+        .anyMatch(line -> line.startsWith("\"cmdline\":") || line.startsWith("\"memstats\":"));
   }
 
   private static boolean startsHostStatistics(List<String> sampleLines) {

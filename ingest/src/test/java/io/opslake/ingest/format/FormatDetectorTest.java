@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FormatDetectorTest {
@@ -26,6 +28,18 @@ class FormatDetectorTest {
         www.example.com:443 192.0.2.10 - - [17/May/2015:10:05:03 +0000] "POST /api HTTP/2.0" 502 157 "-" "curl/8.4.0" 0.412
         www.example.com:80 192.0.2.11 - - [17/May/2015:10:05:04 +0000] "GET / HTTP/1.1" 301 0 "-" "curl/8.4.0" 0.001
         """)).contains(InputFormat.ACCESS_LOG);
+  }
+
+  @Test
+  void prettyPrintedExpvarCapturesGoOrJq() {
+    String vars = IntStream.rangeClosed(1, 30).mapToObj(i -> "\"Var" + i + "\": " + i + ",")
+        .collect(Collectors.joining("\n"));
+    assertThat(detect("{\n\"cmdline\": [\"/srv/kwanza\"],\n" + vars + "\n\"memstats\": {\"Alloc\":1}\n}\n"))
+        .contains(InputFormat.EXPVAR);
+    assertThat(detect("2026-10-01T00:05:00Z {\n  \"memstats\": {\n    \"Alloc\": 1\n  }\n}\n"))
+        .contains(InputFormat.EXPVAR);
+    // an opening brace alone is not enough
+    assertThat(detect("{\n  \"a\": 1\n}\n")).isEmpty();
   }
 
   @Test

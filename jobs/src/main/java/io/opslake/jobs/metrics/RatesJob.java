@@ -2,12 +2,15 @@ package io.opslake.jobs.metrics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import io.opslake.storage.PartitionRebuild;
 import io.opslake.storage.RebuildScope;
 import io.opslake.storage.TableStore;
 import io.opslake.storage.Warehouse;
+import io.opslake.schemas.MetricTypeDeclarations;
 import io.opslake.schemas.Tables;
 import java.io.IOException;
 import java.io.Serializable;
@@ -25,6 +28,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -84,6 +88,7 @@ public final class RatesJob {
 
     Dataset<Row> rows = warehouse.read(spark, Tables.RAW_METRICS)
         .where(col("dt").isin(readDates.toArray()))
+        .withColumn("kind", declaredKind(options.metricTypes()))
         .where(col("kind").isin(SeriesRates.KIND_COUNTER, SeriesRates.KIND_RATE))
         .where(not(col("kind").equalTo(SeriesRates.KIND_COUNTER).and(col("source").isin(options.deltaSources().toArray()))))
         .select(expr("unix_micros(ts)").as("ts_micros"), col("value"), col("kind"), col("unit"),
@@ -114,6 +119,20 @@ public final class RatesJob {
         counters.derived.value(), counters.producer.value(), counters.resets.value(), counters.gaps.value(),
         counters.overCap.value(), counters.duplicates.value(), counters.invalid.value(), counters.shadowed.value(),
         Duration.between(started, Instant.now()));
+  }
+
+  /**
+   * {@code raw_metrics.kind} with the user's declarations applied: the kind of the first
+   * declaration whose pattern matches the name, else the stored kind. A plain {@code CASE WHEN name
+   * RLIKE ...} chain, so Spark evaluates it without a UDF.
+   */
+  static Column declaredKind(MetricTypeDeclarations declarations) {
+    Column kind = col("kind");
+    List<MetricTypeDeclarations.Declaration> list = declarations.declarations();
+    for (int i = list.size() - 1; i >= 0; i--) {
+      kind = when(col("name").rlike(list.get(i).regex()), lit(list.get(i).kind())).otherwise(kind);
+    }
+    return kind;
   }
 
   /**

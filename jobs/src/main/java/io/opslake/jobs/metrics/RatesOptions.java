@@ -1,6 +1,7 @@
 package io.opslake.jobs.metrics;
 
 import io.opslake.errors.OpslakeException;
+import io.opslake.schemas.MetricTypeDeclarations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,10 +28,13 @@ import java.util.regex.Pattern;
  *     no cap, the default)
  * @param deltaSources sources whose {@code counter} rows are per-flush increments, not running
  *     totals, so no rate is derived from them (default: {@code statsd})
+ * @param metricTypes declared kinds ({@code --metric-type}, then {@code metric_types:} in
+ *     opslake.yaml), applied to {@code raw_metrics.kind} as it is read: a metric declared a counter
+ *     gets rates even if it was ingested as a gauge, and one declared a gauge gets none
  * @param startedAt when the run started (names the run)
  */
 public record RatesOptions(String warehouse, List<LocalDate> dates, Duration maxInterval, double maxRate,
-    Set<String> deltaSources, Instant startedAt) {
+    Set<String> deltaSources, MetricTypeDeclarations metricTypes, Instant startedAt) {
   /** Longest span of one run, in days. */
   public static final int MAX_DAYS = 366;
 
@@ -57,6 +61,7 @@ public record RatesOptions(String warehouse, List<LocalDate> dates, Duration max
       throw OpslakeException.usage("Cannot derive rates: --max-rate " + maxRate + " is not positive");
     }
     deltaSources = Set.copyOf(deltaSources);
+    Objects.requireNonNull(metricTypes, "metricTypes");
     Objects.requireNonNull(startedAt, "startedAt");
   }
 
@@ -82,19 +87,24 @@ public record RatesOptions(String warehouse, List<LocalDate> dates, Duration max
   /** The given dates, with default rules. */
   public static RatesOptions forDates(String warehouse, Collection<LocalDate> dates) {
     return new RatesOptions(warehouse, List.copyOf(dates), CounterRates.DEFAULT_MAX_INTERVAL, Double.POSITIVE_INFINITY,
-        DEFAULT_DELTA_SOURCES, Instant.now());
+        DEFAULT_DELTA_SOURCES, MetricTypeDeclarations.NONE, Instant.now());
   }
 
   public RatesOptions withMaxInterval(Duration interval) {
-    return new RatesOptions(warehouse, dates, interval, maxRate, deltaSources, startedAt);
+    return new RatesOptions(warehouse, dates, interval, maxRate, deltaSources, metricTypes, startedAt);
   }
 
   public RatesOptions withMaxRate(double rate) {
-    return new RatesOptions(warehouse, dates, maxInterval, rate, deltaSources, startedAt);
+    return new RatesOptions(warehouse, dates, maxInterval, rate, deltaSources, metricTypes, startedAt);
   }
 
   public RatesOptions withStartedAt(Instant instant) {
-    return new RatesOptions(warehouse, dates, maxInterval, maxRate, deltaSources, instant);
+    return new RatesOptions(warehouse, dates, maxInterval, maxRate, deltaSources, metricTypes, instant);
+  }
+
+  /** These options with the user's metric type declarations ({@code --metric-type}, {@code metric_types:}). */
+  public RatesOptions withMetricTypes(MetricTypeDeclarations declarations) {
+    return new RatesOptions(warehouse, dates, maxInterval, maxRate, deltaSources, declarations, startedAt);
   }
 
   /** Parses {@code --max-interval}: a whole number of seconds, minutes or hours, e.g. 90s, 15m, 1h. */

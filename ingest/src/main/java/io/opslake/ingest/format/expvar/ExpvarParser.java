@@ -10,6 +10,7 @@ import io.opslake.ingest.format.RecordSink;
 import io.opslake.ingest.format.TimestampPolicy;
 import io.opslake.ingest.format.TimestampPolicy.TimestampException;
 import io.opslake.ingest.format.snapshot.JsonSnapshotLine;
+import io.opslake.ingest.format.snapshot.MultiLineDocument;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,12 @@ import java.util.Set;
  * io.opslake.ingest.format.capture.CaptureName}). Time: a {@code timestamp} / {@code ts} member or
  * a capture time in front of the document, else {@code --capture-time}, else the file name's time.
  *
+ * <p>A raw {@code curl host/debug/vars} capture is pretty-printed over many lines (Go writes one
+ * variable per line; {@code jq .} indents every member): such a document, opened by a line that
+ * is just <code>{</code> (optionally behind a capture time), is gathered by {@link MultiLineDocument}
+ * and parsed as one record numbered by its first line. A document that never closes (the next one
+ * starts, or the file ends) is one reject holding its text.
+ *
  * <p>A line that is not a JSON object, has no time or no numeric variable is one rejected record.
  */
 public final class ExpvarParser implements RecordParser {
@@ -40,6 +47,8 @@ public final class ExpvarParser implements RecordParser {
       "expvar document has no capture time (expected '<ISO-8601 or epoch> {...}', a timestamp member,"
           + " --capture-time or a time in the file name, e.g. expvar_<host>_2025-11-15T10-00-00Z.json)";
   static final String NO_VALUES = "expvar document has no numeric variables";
+  static final String NOT_CLOSED = "multi-line expvar document is not closed (its braces never balance)";
+  static final String TOO_LONG = "multi-line expvar document is longer than " + (MultiLineDocument.MAX_CHARS >> 20) + " MiB";
 
   private static final Set<String> MEMSTATS_COUNTERS =
       Set.of("TotalAlloc", "Mallocs", "Frees", "Lookups", "NumGC", "NumForcedGC", "PauseTotalNs");
@@ -49,6 +58,8 @@ public final class ExpvarParser implements RecordParser {
   private final TimestampPolicy timestamps;
   private final String host;
   private final Long captureTime;
+  /** A pretty-printed document being gathered, or null. */
+  private MultiLineDocument pending;
 
   public ExpvarParser(ParseContext context) {
     this.timestamps = context.timestamps();
@@ -58,9 +69,43 @@ public final class ExpvarParser implements RecordParser {
 
   @Override
   public void accept(String line, long lineNumber, RecordSink sink) {
+    if (pending != null) {
+      if (MultiLineDocument.startsRecord(line)) {
+        // The open document never closed; the new one is not swallowed into it.
+        rejectPending(sink, NOT_CLOSED);
+      } else {
+        if (pending.add(line)) {
+          MultiLineDocument complete = pending;
+          pending = null;
+          document(complete.text(), complete.firstLine(), sink);
+        } else if (pending.tooLong()) {
+          rejectPending(sink, TOO_LONG);
+        }
+        return;
+      }
+    }
     if (line.isBlank()) {
       return;
     }
+    if (MultiLineDocument.opens(line)) {
+      pending = MultiLineDocument.open(line, lineNumber);
+      return;
+    }
+    document(line, lineNumber, sink);
+  }
+
+  @Override
+  public boolean startsRecord(String line) {
+    return MultiLineDocument.startsRecord(line);
+  }
+
+  private void rejectPending(RecordSink sink, String reason) {
+    sink.reject(pending.firstLine(), reason, pending.text());
+    pending = null;
+  }
+
+  /** One document: a line, or the lines of a pretty-printed one joined, numbered by its first line. */
+  private void document(String line, long lineNumber, RecordSink sink) {
     try {
       JsonSnapshotLine parsed = JsonSnapshotLine.parse(line);
       long tsMicros = parsed.time(timestamps, captureTime, NO_TIME);
@@ -143,6 +188,8 @@ public final class ExpvarParser implements RecordParser {
 
   @Override
   public void finish(RecordSink sink) {
-    // Single-line format: nothing is buffered.
+    if (pending != null) {
+      rejectPending(sink, NOT_CLOSED);
+    }
   }
 }

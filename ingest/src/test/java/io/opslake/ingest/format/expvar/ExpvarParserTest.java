@@ -61,4 +61,88 @@ class ExpvarParserTest {
         tuple(3L, ExpvarParser.NO_VALUES),
         tuple(4L, "line is not a JSON document"));
   }
+
+  /** What {@code curl http://kwanza-1:8080/debug/vars > expvar_kwanza-1_2026-10-01T00-05-00Z.json} saves: Go writes one variable per line. */
+  private static final String GO_CAPTURE = """
+      {
+      "cmdline": ["/srv/kwanza","-listen=:8080"],
+      "Requests": 10234,
+      "memstats": {"Alloc":4194304,"NumGC":17,"BySize":[{"Size":8,"Mallocs":1}]},
+      "version": "1.4.2 {beta}"
+      }
+      """;
+
+  /** The same through {@code jq .}: every member indented, arrays of objects over several lines. */
+  private static final String JQ_CAPTURE = """
+      {
+        "cmdline": [
+          "/srv/kwanza"
+        ],
+        "Requests": 10240,
+        "memstats": {
+          "Alloc": 4194304,
+          "BySize": [
+            {
+              "Size": 8,
+              "Mallocs": 1
+            }
+          ]
+        }
+      }
+      """;
+
+  private static ListRecordSink parseCapture(String text) {
+    return ListRecordSink.parse(
+        new ExpvarParser(ParseContext.forTests("expvar_kwanza-1_2026-10-01T00-05-00Z.json")), text);
+  }
+
+  @Test
+  void aPrettyPrintedCaptureIsOneDocumentTimedAndHostedByItsFileName() {
+    ListRecordSink go = parseCapture(GO_CAPTURE);
+    ListRecordSink jq = parseCapture(JQ_CAPTURE);
+
+    assertThat(go.rejections).isEmpty();
+    assertThat(go.metrics).containsExactly(
+        new ParsedMetric(FIVE_PAST, "expvar.Requests", 10234, null, MetricKind.GAUGE, "kwanza-1", Map.of()),
+        new ParsedMetric(FIVE_PAST, "expvar.memstats.Alloc", 4194304, "bytes", MetricKind.GAUGE, "kwanza-1", Map.of()),
+        new ParsedMetric(FIVE_PAST, "expvar.memstats.NumGC", 17, null, MetricKind.COUNTER, "kwanza-1", Map.of()));
+    assertThat(go.lines).containsOnly(1L);
+    assertThat(jq.rejections).isEmpty();
+    assertThat(jq.metrics).extracting(ParsedMetric::name, ParsedMetric::value).containsExactly(
+        tuple("expvar.Requests", 10240.0), tuple("expvar.memstats.Alloc", 4194304.0));
+  }
+
+  @Test
+  void capturesAppendedOneAfterAnotherBehindTheirTimesAreOneDocumentEach() {
+    ListRecordSink sink = parse("2026-10-01T00:05:00Z " + GO_CAPTURE + "2026-10-01T00:06:00Z " + GO_CAPTURE);
+
+    assertThat(sink.rejections).isEmpty();
+    assertThat(sink.metrics).filteredOn(metric -> metric.name().equals("expvar.Requests"))
+        .extracting(ParsedMetric::tsMicros).containsExactly(FIVE_PAST, FIVE_PAST + 60_000_000L);
+    assertThat(sink.lines).containsOnly(1L, 7L);
+  }
+
+  @Test
+  void aDocumentThatNeverClosesIsOneRejectAndDoesNotSwallowTheNext() {
+    String cut = GO_CAPTURE.substring(0, GO_CAPTURE.indexOf("\"memstats\""));
+    ListRecordSink sink = parse("2026-10-01T00:05:00Z " + cut + DOCUMENT + "\n2026-10-01T00:05:00Z " + cut);
+
+    assertThat(sink.rejections).extracting(Rejection::line, Rejection::reason).containsExactly(
+        tuple(1L, ExpvarParser.NOT_CLOSED), tuple(5L, ExpvarParser.NOT_CLOSED));
+    assertThat(sink.rejections.get(0).raw()).isEqualTo("2026-10-01T00:05:00Z " + cut.strip());
+    assertThat(sink.metrics).hasSize(11);
+    assertThat(sink.lines).containsOnly(1L, 4L, 5L);
+  }
+
+  @Test
+  void onlyLinesAtColumnZeroThatOpenADocumentStartARecord() {
+    ExpvarParser parser = new ExpvarParser(ParseContext.forTests("x.expvar.json"));
+
+    assertThat(parser.startsRecord("{")).isTrue();
+    assertThat(parser.startsRecord("2026-10-01T00:05:00Z {")).isTrue();
+    assertThat(parser.startsRecord(DOCUMENT)).isTrue();
+    assertThat(parser.startsRecord("\"Requests\": 10234,")).isFalse();
+    assertThat(parser.startsRecord("    {")).isFalse();
+    assertThat(parser.startsRecord("}")).isFalse();
+  }
 }
