@@ -18,6 +18,9 @@ import io.opslake.jobs.events.ReclassifyResult;
 import io.opslake.jobs.findings.FindingsJob;
 import io.opslake.jobs.findings.FindingsOptions;
 import io.opslake.jobs.findings.FindingsResult;
+import io.opslake.jobs.report.ReportJob;
+import io.opslake.jobs.report.ReportOptions;
+import io.opslake.jobs.report.ReportResult;
 import io.opslake.jobs.metrics.RatesJob;
 import io.opslake.jobs.metrics.RatesOptions;
 import io.opslake.jobs.metrics.RatesResult;
@@ -116,6 +119,14 @@ public final class Jobs {
    */
   public static FindingsResult findings(SparkSession spark, FindingsOptions options) throws IOException {
     return new FindingsJob(spark, options).run();
+  }
+
+  /**
+   * Every table's partition of one day → the nightly report {@code <warehouse>/reports/dt=<date>/}
+   * (index.html, figures.json, CSV files; docs/report.md).
+   */
+  public static ReportResult report(SparkSession spark, ReportOptions options) throws IOException {
+    return new ReportJob(spark, options).run();
   }
 
   /** Ad-hoc SQL with every table as a view; table, CSV and JSON output go to {@code out}. */
