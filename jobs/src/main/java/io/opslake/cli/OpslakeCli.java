@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       RepetitionCommand.class,
       SeriesCommand.class,
       FindingsCommand.class,
+      CapacityCommand.class,
       UslCommand.class,
       WorkflowCommand.class,
     })
