@@ -44,9 +44,10 @@ class WorkflowCommandTest {
     assertThat(plan.get("triggered_by").toString()).isEqualTo("[\"raw_events\"]");
     assertThat(plan.get("airflow_schedule").isNull()).isTrue();
     assertThat(plan.get("tasks").findValuesAsText("task_id")).containsExactly("templates", "reclassify", "repetition",
-        "series", "findings");
+        "series", "capacity", "findings");
     assertThat(plan.get("edges").toString()).isEqualTo(
-        "[[\"reclassify\",\"repetition\"],[\"reclassify\",\"series\"],[\"series\",\"findings\"],"
+        "[[\"reclassify\",\"repetition\"],[\"reclassify\",\"series\"],[\"series\",\"capacity\"],"
+        + "[\"series\",\"findings\"],"
         + "[\"templates\",\"reclassify\"]]");
   }
 
