@@ -1,8 +1,11 @@
 package io.opslake.jobs.capacity;
 
+import com.univocity.parsers.csv.CsvWriter;
+import io.opslake.jobs.csv.CsvFormat;
 import io.opslake.storage.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The files a planner opens: {@code <warehouse>/reports/capacity/dt=D/} holds {@code
- * capacity_plan.csv} and {@code resource_forecast.csv} (the rows of the two tables, RFC 4180, a
- * header of column names) and one chart each, {@code capacity_plan.svg} (daily peak-hour demand
+ * capacity_plan.csv} and {@code resource_forecast.csv} (the rows of the two tables in opslake's CSV
+ * dialect, a header of column names) and one chart each, {@code capacity_plan.svg} (daily peak-hour demand
  * of the busiest planned service, its forecast with the 95 % interval, and the capacity of the
  * current fleet at the utilisation target) and {@code resource_forecast.svg} (the resource that
  * runs out first: its use, the trend to exhaustion and its capacity). Written through Hadoop's
@@ -42,8 +45,8 @@ final class CapacityReports {
     fs.delete(directory, true);
     fs.mkdirs(directory);
     List<String> written = new ArrayList<>();
-    written.add(write(fs, new Path(directory, "capacity_plan.csv"), Csv.of(planSchema, plan)));
-    written.add(write(fs, new Path(directory, "resource_forecast.csv"), Csv.of(resourceSchema, resources)));
+    written.add(write(fs, new Path(directory, "capacity_plan.csv"), csv(planSchema, plan)));
+    written.add(write(fs, new Path(directory, "resource_forecast.csv"), csv(resourceSchema, resources)));
     written.add(write(fs, new Path(directory, "capacity_plan.svg"), planChart(asOf, services)));
     written.add(write(fs, new Path(directory, "resource_forecast.svg"), resourceChart(asOf, forecasts)));
     return written;
@@ -133,33 +136,20 @@ final class CapacityReports {
     return Duration.between(origin, time).toMinutes() / 1440.0;
   }
 
-  /** RFC 4180 text of rows: a header of column names, fields quoted when they need it. */
-  static final class Csv {
-    private Csv() {}
-
-    static String of(StructType schema, List<Row> rows) {
-      StringBuilder csv = new StringBuilder(String.join(",", schema.fieldNames())).append("\r\n");
-      for (Row row : rows) {
-        for (int i = 0; i < row.length(); i++) {
-          if (i > 0) {
-            csv.append(',');
-          }
-          csv.append(field(row.get(i)));
-        }
-        csv.append("\r\n");
+  /** The rows as CSV in opslake's dialect ({@link CsvFormat}), a header of column names first. */
+  static String csv(StructType schema, List<Row> rows) {
+    StringWriter text = new StringWriter();
+    CsvWriter csv = CsvFormat.writer(text);
+    csv.writeRow((Object[]) schema.fieldNames());
+    for (Row row : rows) {
+      Object[] fields = new Object[row.length()];
+      for (int i = 0; i < fields.length; i++) {
+        Object value = row.get(i);
+        fields[i] = value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant().toString() : value;
       }
-      return csv.toString();
+      csv.writeRow(fields);
     }
-
-    private static String field(Object value) {
-      if (value == null) {
-        return "";
-      }
-      String text = value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant().toString() : value.toString();
-      if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
-      }
-      return text;
-    }
+    csv.close();
+    return text.toString();
   }
 }

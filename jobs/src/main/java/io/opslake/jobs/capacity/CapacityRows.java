@@ -112,17 +112,24 @@ final class CapacityRows {
       parameters.put("horizon_days", Integer.toString(daily.forecast().size()));
       parameters.put("interval_method", daily.intervalMethod());
       BacktestResult backtest = outcome.backtest();
-      String backtestSentence = "no backtest (history too short)";
+      String backtestSentence = "no backtest (the history is too short)";
       if (backtest != null) {
         row.put("backtest_mape", backtest.mape());
         row.put("backtest_coverage80", backtest.coverage80());
         row.put("backtest_coverage95", backtest.coverage95());
         parameters.put("backtest_holdout_days", Integer.toString(backtest.holdout()));
         parameters.put("backtest_origins", Integer.toString(backtest.origins()));
-        backtestSentence = backtest.sentence();
+        backtestSentence = String.format(Locale.ROOT,
+            "backtest over the last %d days from %d origins: MAPE %.1f %%, %.0f %% of actuals inside the 80 %%"
+                + " intervals and %.0f %% inside the 95 %% intervals", backtest.holdout(), backtest.origins(),
+            backtest.mape(), 100 * backtest.coverage80(), 100 * backtest.coverage95());
       }
       row.put("parameters", parameters);
-      row.put("sentence", daily.sentence() + "; " + backtestSentence);
+      DemandForecast.Point last = daily.forecast().get(daily.forecast().size() - 1);
+      row.put("sentence", String.format(Locale.ROOT,
+          "%s: daily peak-hour page loads %d days ahead %.0f (95 %% interval %.0f – %.0f; %s chosen by AICc from %d"
+              + " models on %d days); %s", service.service(), last.step(), last.mean(), last.lower95(),
+          last.upper95(), daily.model(), daily.compared().size(), daily.points(), backtestSentence));
     }
     return row(Tables.CAPACITY_MODEL, row);
   }
