@@ -21,7 +21,7 @@ class WorkflowCommandTest {
   void validateAcceptsTheShippedDescriptors() {
     CliRun run = CliRun.of("workflow", "validate", "--dir", SHIPPED);
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("nightly    @nightly               ingest\n", "ok: 6 jobs in 2 dags");
+    assertThat(run.out()).contains("nightly    @nightly               ingest\n", "ok: 7 jobs in 2 dags");
   }
 
   @Test

@@ -698,7 +698,8 @@ public final class Tables {
                   "status",
                   STRING,
                   "`fills`, `not_within_horizon` (grows but not within 5 years), `not_growing`,"
-                      + " `exhausted` (at capacity) or `too_few_points`."),
+                      + " `exhausted` (at capacity) or `not_forecast` (fewer than 3 points, no capacity; the"
+                      + " sentence says which)."),
               optional("capacity", DOUBLE, "The amount at which it is exhausted (bytes, or the descriptor limit)."),
               optional("current", DOUBLE, "The fitted amount used at `window_to`."),
               required("unit", STRING, "`bytes` or `count`."),

@@ -203,7 +203,7 @@ final class CapacityRows {
     row.put("run_id", runId);
     ExhaustionForecast f = forecast.forecast();
     if (f == null) {
-      row.put("status", "too_few_points");
+      row.put("status", "not_forecast");
       row.put("sentence", forecast.reason());
       return row(Tables.RESOURCE_FORECAST, row);
     }

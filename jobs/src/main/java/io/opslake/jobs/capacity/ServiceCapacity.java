@@ -67,7 +67,10 @@ public final class ServiceCapacity {
         : latency.isEmpty() && throughput.isEmpty()
             ? Attempt.refused("Cannot fit latency against load of " + service + ": latency samples but no page loads"
                 + " to relate them to", 0)
-            : attempt(() -> LatencyLoadFitter.fit(service, latency, latencyObjectiveMs), latency.size());
+            : latency.isEmpty()
+                ? Attempt.refused("Cannot fit latency against load of " + service + ": no hour with page loads and at"
+                    + " least " + MIN_LATENCY_SAMPLES + " latency samples", 0)
+                : attempt(() -> LatencyLoadFitter.fit(service, latency, latencyObjectiveMs), latency.size());
     double[] peaks = dailyPeaks.values().stream().mapToDouble(Long::doubleValue).toArray();
     Attempt<WeeklyPeakForecast.Outcome> demand = peaks.length == 0
         ? Attempt.refused("Cannot forecast demand of " + service + ": no page loads", 0)
