@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       RepetitionCommand.class,
       SeriesCommand.class,
       FindingsCommand.class,
+      CapacityCommand.class,
       ReportCommand.class,
       UslCommand.class,
       WorkflowCommand.class,

@@ -7,6 +7,9 @@ import io.opslake.ingest.IngestResult;
 import io.opslake.jobs.anomaly.DetectJob;
 import io.opslake.jobs.anomaly.DetectOptions;
 import io.opslake.jobs.anomaly.DetectResult;
+import io.opslake.jobs.capacity.CapacityJob;
+import io.opslake.jobs.capacity.CapacityOptions;
+import io.opslake.jobs.capacity.CapacityResult;
 import io.opslake.jobs.capacity.UslCsv;
 import io.opslake.jobs.capacity.UslFit;
 import io.opslake.jobs.capacity.UslFitter;
@@ -119,6 +122,14 @@ public final class Jobs {
    */
   public static FindingsResult findings(SparkSession spark, FindingsOptions options) throws IOException {
     return new FindingsJob(spark, options).run();
+  }
+
+  /**
+   * event_series, metric_series → capacity_model, capacity_plan and resource_forecast for one as-of
+   * date, the partition {@code dt=<as-of>} of each, plus CSV and SVG reports (docs/capacity.md).
+   */
+  public static CapacityResult capacity(SparkSession spark, CapacityOptions options) throws IOException {
+    return new CapacityJob(spark, options).run();
   }
 
   /**

@@ -562,9 +562,169 @@ public final class Tables {
               required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
           FINDINGS_DATE);
 
+  private static final Column CAPACITY_DATE =
+      required(
+          "dt",
+          DATE,
+          "The as-of date D of the `bin/opslake capacity` run (UTC); the Hive partition"
+              + " (`dt=YYYY-MM-DD`), rebuilt whole by each run for D.");
+  private static final Column CAPACITY_SERVICE =
+      required(
+          "service",
+          STRING,
+          "The service (role): from the inventory CSV, else the host name without its datacenter"
+              + " prefix and trailing digits (`dc0-web07` -> `web`, docs/capacity.md#roles).");
+  private static final Column CAPACITY_RUN_ID =
+      required("run_id", STRING, "Id of the `bin/opslake capacity` run that wrote the row.");
+
+  public static final TableDefinition CAPACITY_MODEL =
+      new TableDefinition(
+          "capacity_model",
+          "Capacity models per service as of a date: Universal Scalability Law of throughput against"
+              + " fleet size, latency against load per server, and the demand forecast with its backtest;"
+              + " a model that cannot be fitted says why (`bin/opslake capacity`, docs/capacity.md).",
+          List.of(
+              CAPACITY_SERVICE,
+              required(
+                  "model",
+                  STRING,
+                  "`usl` (page loads per hour against active servers), `latency_per_server` (p95 latency"
+                      + " against page loads per server-hour) or `demand_forecast` (daily peak-hour page"
+                      + " loads)."),
+              required("status", STRING, "`fitted`, or `not_fitted` with the reason in `reason` and null numbers."),
+              optional("reason", STRING, "Why the model was not fitted (too few fleet sizes, no latency data, ...)."),
+              optional(
+                  "method",
+                  STRING,
+                  "How it was fitted: `levenberg-marquardt`, `least-squares quadratic`, or the ETS model"
+                      + " chosen by AICc, e.g. `ETS(A,A,A)`."),
+              required(
+                  "load_unit",
+                  STRING,
+                  "What the load N is: `servers` (usl), `page loads per server-hour` (latency_per_server),"
+                      + " `days` (demand_forecast steps)."),
+              optional("lambda", DOUBLE, "USL λ: page loads per hour of one server (usl)."),
+              optional("lambda_stderr", DOUBLE, "Standard error of `lambda`."),
+              optional(
+                  "sigma",
+                  DOUBLE,
+                  "Contention σ: of the throughput law (usl) or of the response-time law"
+                      + " R(x) = R1 (1 + σ(x-1) + κx(x-1)) with x in page loads per server-hour"
+                      + " (latency_per_server)."),
+              optional("sigma_stderr", DOUBLE, "Standard error of `sigma`."),
+              optional("sigma_ci_low", DOUBLE, "Lower end of the 95 % confidence interval of `sigma`."),
+              optional("sigma_ci_high", DOUBLE, "Upper end of the 95 % confidence interval of `sigma`."),
+              optional("kappa", DOUBLE, "Coherency κ, in the same law as `sigma`."),
+              optional("kappa_stderr", DOUBLE, "Standard error of `kappa`."),
+              optional("kappa_ci_low", DOUBLE, "Lower end of the 95 % confidence interval of `kappa`."),
+              optional("kappa_ci_high", DOUBLE, "Upper end of the 95 % confidence interval of `kappa`."),
+              optional("n_peak", DOUBLE, "USL: the fleet size at peak throughput, sqrt((1-σ)/κ); null without a peak."),
+              optional("x_peak", DOUBLE, "USL: the modelled peak throughput (page loads per hour)."),
+              optional("latency_base_ms", DOUBLE, "latency_per_server: R1, the modelled p95 at one page load per server-hour, ms."),
+              optional(
+                  "breach_load_per_server",
+                  DOUBLE,
+                  "latency_per_server: page loads per server-hour at which the modelled p95 reaches the"
+                      + " latency objective; null when it never does within 10x the largest measured load."),
+              optional("latency_objective_ms", DOUBLE, "The p95 latency objective of the run, ms (latency_per_server)."),
+              optional("r2", DOUBLE, "Coefficient of determination of the fit."),
+              optional("residual_stderr", DOUBLE, "Residual standard error of the fit, in the fitted quantity's unit."),
+              optional("backtest_mape", DOUBLE, "demand_forecast: mean absolute percentage error of the backtest, %."),
+              optional(
+                  "backtest_coverage80",
+                  DOUBLE,
+                  "demand_forecast: share of backtest actuals inside the 80 % prediction intervals."),
+              optional(
+                  "backtest_coverage95",
+                  DOUBLE,
+                  "demand_forecast: share of backtest actuals inside the 95 % prediction intervals."),
+              required(
+                  "parameters",
+                  STRING_MAP,
+                  "Further parameters by name (ETS alpha, beta, gamma, phi, horizon; quadratic"
+                      + " coefficients), as text."),
+              required("points", LONG, "Points the model was fitted on (hours, or days for demand_forecast)."),
+              optional("distinct_loads", INT, "Distinct loads among them (fleet sizes for usl)."),
+              optional("window_from", TIMESTAMP, "Start of the first hour (day) of data used."),
+              optional("window_to", TIMESTAMP, "Start of the last hour (day) of data used."),
+              required("sentence", STRING, "One sentence for a planner."),
+              CAPACITY_RUN_ID),
+          CAPACITY_DATE);
+
+  public static final TableDefinition CAPACITY_PLAN =
+      new TableDefinition(
+          "capacity_plan",
+          "Servers needed per service and future week as of a date: forecast peak-hour demand, servers"
+              + " for the latency objective at the utilisation target, headroom of the current fleet and"
+              + " the first week it breaches (`bin/opslake capacity`, docs/capacity.md).",
+          List.of(
+              CAPACITY_SERVICE,
+              required("status", STRING, "`planned`, or `not_planned` (one row, week null) with the reason."),
+              optional("reason", STRING, "Why there is no plan (a model it needs was not fitted)."),
+              optional("week", INT, "Weeks ahead, from 1."),
+              optional("week_start", DATE, "First day of the week (D + 1 + 7 (week - 1))."),
+              optional("demand_median", DOUBLE, "Median forecast of the week's peak-hour page loads per hour."),
+              optional("demand_upper", DOUBLE, "Upper end of its 95 % prediction interval."),
+              optional(
+                  "per_server_capacity",
+                  DOUBLE,
+                  "Page loads per server-hour at the latency objective (`capacity_model.breach_load_per_server`)."),
+              optional("utilisation_target", DOUBLE, "Share of `per_server_capacity` planned for."),
+              optional("servers_needed_median", INT, "Servers for the median demand."),
+              optional("servers_needed", INT, "Servers for the upper bound: the recommended fleet."),
+              optional("current_fleet", INT, "Most active servers in one hour on the as-of date."),
+              optional(
+                  "headroom_percent",
+                  DOUBLE,
+                  "100 (1 - demand_upper / (current_fleet x usable capacity per server)); negative when short."),
+              optional(
+                  "first_breach_week",
+                  DATE,
+                  "First week whose upper bound needs more than the current fleet; null when none does."),
+              required("sentence", STRING, "One sentence for a planner."),
+              CAPACITY_RUN_ID),
+          CAPACITY_DATE);
+
+  public static final TableDefinition RESOURCE_FORECAST =
+      new TableDefinition(
+          "resource_forecast",
+          "When each disk and descriptor count runs out at its current trend as of a date, with a 95 %"
+              + " band, or that it is not growing (`bin/opslake capacity`, docs/capacity.md).",
+          List.of(
+              required("hostname", STRING, "The host."),
+              required("resource_kind", STRING, "`disk` (df used against size) or `descriptors` (lsof, all processes)."),
+              required("resource", STRING, "The mount and file system for a disk; `open descriptors` otherwise."),
+              required(
+                  "status",
+                  STRING,
+                  "`fills`, `not_within_horizon` (grows but not within 5 years), `not_growing`,"
+                      + " `exhausted` (at capacity) or `not_forecast` (fewer than 3 points, no capacity; the"
+                      + " sentence says which)."),
+              optional("capacity", DOUBLE, "The amount at which it is exhausted (bytes, or the descriptor limit)."),
+              optional("current", DOUBLE, "The fitted amount used at `window_to`."),
+              required("unit", STRING, "`bytes` or `count`."),
+              optional("rate_per_hour", DOUBLE, "Least-squares growth per hour over the window."),
+              optional("rate_low", DOUBLE, "Lower end of its 95 % confidence interval."),
+              optional("rate_high", DOUBLE, "Upper end of its 95 % confidence interval."),
+              optional("slope_p", DOUBLE, "One-sided p-value of growth > 0."),
+              optional(
+                  "exhausted_at",
+                  TIMESTAMP,
+                  "When it runs out at the current trend (`fills`), or the first hour observed at"
+                      + " capacity (`exhausted`); null otherwise."),
+              optional("earliest", TIMESTAMP, "Early end of the 95 % band (at `rate_high`)."),
+              optional("latest", TIMESTAMP, "Late end of the 95 % band (at `rate_low`); null when open."),
+              required("points", INT, "Hourly points in the fitted window."),
+              optional("window_from", TIMESTAMP, "First hour of the fitted window."),
+              optional("window_to", TIMESTAMP, "Last hour of the fitted window."),
+              required("sentence", STRING, "One sentence for a planner."),
+              CAPACITY_RUN_ID),
+          CAPACITY_DATE);
+
   public static final List<TableDefinition> ALL =
       List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION,
-          EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS, TRENDS, NOVELTY);
+          EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS, TRENDS, NOVELTY, CAPACITY_MODEL, CAPACITY_PLAN,
+          RESOURCE_FORECAST);
 
   private Tables() {}
 

@@ -177,7 +177,10 @@ public final class SvgChart {
     if (magnitude >= 1e4) {
       return String.format(Locale.ROOT, "%.3gk", value / 1e3);
     }
-    return String.format(Locale.ROOT, "%.4g", value);
+    if (value == Math.rint(value) || magnitude >= 100) {
+      return String.format(Locale.ROOT, "%.0f", value);
+    }
+    return String.format(Locale.ROOT, magnitude >= 1 ? "%.1f" : "%.2g", value);
   }
 
   /** {@code text} safe inside SVG/HTML text and attribute values. */

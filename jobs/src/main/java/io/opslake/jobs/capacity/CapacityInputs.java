@@ -1,0 +1,159 @@
+package io.opslake.jobs.capacity;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.sum;
+
+import io.opslake.schemas.Tables;
+import io.opslake.storage.Warehouse;
+import java.io.IOException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads the hourly history of every service up to an as-of date from the series tables
+ * (docs/capacity.md#inputs): active servers per hour (distinct hosts with an event in {@code
+ * event_series} kind {@code type_host} or a datapoint in {@code metric_series}, or in service per
+ * the inventory), page loads per hour ({@code type_host} series of type {@code page_load}) and the
+ * p95 page-load time (the hourly {@code p95} of the {@code page.load.time} metric series of each
+ * host, weighted by their counts).
+ *
+ * <p>Spark cost: three scans of the hour rows of the window (up to 365 days), a broadcast join with
+ * the host → service map and one aggregation by service and hour each; the driver collects the
+ * distinct host names and one row per service and hour.
+ */
+final class CapacityInputs {
+  /** Days of history read, ending on the as-of date. */
+  static final int HISTORY_DAYS = 365;
+
+  private static final StructType HOST_ROLES = new StructType()
+      .add("hostname", DataTypes.StringType, false)
+      .add("role", DataTypes.StringType, false);
+  private static final StructType INVENTORY = new StructType()
+      .add("hostname", DataTypes.StringType, false)
+      .add("from_ts", DataTypes.TimestampType, false)
+      .add("to_ts", DataTypes.TimestampType, false);
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final LocalDate asOf;
+  private final Inventory inventory;
+
+  CapacityInputs(SparkSession spark, Warehouse warehouse, LocalDate asOf, Inventory inventory) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.asOf = asOf;
+    this.inventory = inventory;
+  }
+
+  /** Per service (sorted), its hours oldest first; hours with no active server are left out. */
+  Map<String, List<RoleHour>> roleHours() throws IOException {
+    Dataset<Row> events = hourRows(Tables.EVENT_SERIES).where(col("series_kind").equalTo("type_host"));
+    Dataset<Row> metrics = hourRows(Tables.METRIC_SERIES).where(col("hostname").isNotNull());
+    Dataset<Row> seen = events.select(col("bucket_start"), col("hostname"))
+        .union(metrics.select(col("bucket_start"), col("hostname")));
+    if (inventory != null) {
+      seen = seen.union(inventoryHours());
+    }
+    seen = seen.distinct().cache();
+    try {
+      Dataset<Row> roles = broadcast(hostRoles(seen));
+      Map<String, TreeMap<Instant, long[]>> byRole = new TreeMap<>();
+      for (Row row : seen.join(roles, "hostname").groupBy(col("role"), col("bucket_start"))
+          .agg(countDistinct(col("hostname"))).collectAsList()) {
+        slot(byRole, row)[0] = row.getLong(2);
+      }
+      for (Row row : events.where(col("type").equalTo("page_load")).join(roles, "hostname")
+          .groupBy(col("role"), col("bucket_start")).agg(sum(col("count"))).collectAsList()) {
+        slot(byRole, row)[1] = row.getLong(2);
+      }
+      Map<String, Map<Instant, double[]>> latency = new HashMap<>();
+      for (Row row : metrics.where(col("series_kind").equalTo("raw_metrics").and(col("name").equalTo("page.load.time"))
+              .and(col("p95").isNotNull())).join(roles, "hostname").groupBy(col("role"), col("bucket_start"))
+          .agg(sum(expr("p95 * count")), sum(col("count"))).collectAsList()) {
+        latency.computeIfAbsent(row.getString(0), role -> new HashMap<>())
+            .put(instant(row), new double[] {row.getDouble(2), row.getLong(3)});
+      }
+      Map<String, List<RoleHour>> hours = new TreeMap<>();
+      byRole.forEach((role, perHour) -> {
+        List<RoleHour> list = new ArrayList<>();
+        perHour.forEach((hour, values) -> {
+          double[] p95 = latency.getOrDefault(role, Map.of()).get(hour);
+          if (values[0] > 0) {
+            list.add(new RoleHour(hour, (int) values[0], values[1], p95 == null ? null : p95[0] / p95[1],
+                p95 == null ? 0 : (long) p95[1]));
+          }
+        });
+        hours.put(role, List.copyOf(list));
+      });
+      return hours;
+    } finally {
+      seen.unpersist();
+    }
+  }
+
+  private Dataset<Row> hourRows(io.opslake.schemas.TableDefinition table) throws IOException {
+    return warehouse.read(spark, table)
+        .where(col("dt").between(Date.valueOf(asOf.minusDays(HISTORY_DAYS - 1)), Date.valueOf(asOf))
+            .and(col("grain").equalTo("hour")).and(col("count").gt(0)));
+  }
+
+  /** Host → service: the inventory's role where it names the host, else {@link Roles}. */
+  private Dataset<Row> hostRoles(Dataset<Row> seen) {
+    Map<String, String> inventoryRoles = new HashMap<>();
+    if (inventory != null) {
+      inventory.entries().forEach(entry -> inventoryRoles.put(entry.hostname(), entry.role()));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Row row : seen.select(col("hostname")).distinct().collectAsList()) {
+      String hostname = row.getString(0);
+      rows.add(RowFactory.create(hostname, inventoryRoles.getOrDefault(hostname, Roles.of(hostname))));
+    }
+    return spark.createDataFrame(rows, HOST_ROLES);
+  }
+
+  /** (bucket_start, hostname) for every whole hour of the window an inventory entry covers. */
+  private Dataset<Row> inventoryHours() {
+    Instant windowStart = asOf.minusDays(HISTORY_DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant windowEnd = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<Row> rows = new ArrayList<>();
+    for (Inventory.Entry entry : inventory.entries()) {
+      Instant from = entry.from().isBefore(windowStart) ? windowStart : entry.from();
+      // The first whole hour: from rounded up to the hour.
+      long seconds = from.getEpochSecond();
+      from = Instant.ofEpochSecond(Math.floorDiv(seconds + 3599, 3600) * 3600);
+      Instant to = entry.to() == null || entry.to().isAfter(windowEnd) ? windowEnd : entry.to();
+      if (!from.plusSeconds(3600).isAfter(to)) {
+        rows.add(RowFactory.create(entry.hostname(), Timestamp.from(from), Timestamp.from(to)));
+      }
+    }
+    return spark.createDataFrame(rows, INVENTORY)
+        .select(expr("explode(sequence(from_ts, to_ts - INTERVAL 1 HOUR, INTERVAL 1 HOUR))").as("bucket_start"),
+            col("hostname"));
+  }
+
+  private static long[] slot(Map<String, TreeMap<Instant, long[]>> byRole, Row row) {
+    return byRole.computeIfAbsent(row.getString(0), role -> new TreeMap<>())
+        .computeIfAbsent(instant(row), hour -> new long[2]);
+  }
+
+  private static Instant instant(Row row) {
+    return row.<Timestamp>getAs(1).toInstant();
+  }
+}

@@ -1,0 +1,157 @@
+package io.opslake.jobs.capacity;
+
+import io.opslake.errors.ErrorCategory;
+import io.opslake.errors.OpslakeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The capacity models and plan of one service from its hourly history (plain Java, driver only):
+ *
+ * <ul>
+ *   <li>{@code usl}: {@link UslFitter} on (active servers, page loads) of every hour with page loads;
+ *   <li>{@code latency_per_server}: {@link LatencyLoadFitter} on (page loads per server, p95 ms) of
+ *       every hour with at least {@value #MIN_LATENCY_SAMPLES} latency samples;
+ *   <li>{@code demand_forecast}: {@link WeeklyPeakForecast} on the daily peak-hour page loads;
+ *   <li>the plan: {@link FleetPlanner} with the per-server capacity at the latency objective.
+ * </ul>
+ *
+ * A model that cannot be fitted keeps the data error's message as its reason; the plan then says
+ * which model it lacks.
+ */
+public final class ServiceCapacity {
+  /** Latency samples an hour needs to enter the latency fit. */
+  public static final int MIN_LATENCY_SAMPLES = 20;
+
+  private ServiceCapacity() {}
+
+  /** Assesses {@code service} from {@code hours} (oldest first, all on or before {@code asOf}). */
+  public static Assessment assess(String service, List<RoleHour> hours, LocalDate asOf, int horizonWeeks,
+      double latencyObjectiveMs, double utilisationTarget) {
+    List<LoadPoint> throughput = new ArrayList<>();
+    List<LoadPoint> latency = new ArrayList<>();
+    TreeMap<LocalDate, Long> dailyPeaks = new TreeMap<>();
+    int currentFleet = 0;
+    for (RoleHour hour : hours) {
+      LocalDate day = hour.hour().atZone(ZoneOffset.UTC).toLocalDate();
+      if (day.equals(asOf)) {
+        currentFleet = Math.max(currentFleet, hour.servers());
+      }
+      if (hour.pageLoads() > 0) {
+        throughput.add(new LoadPoint(hour.servers(), hour.pageLoads()));
+        dailyPeaks.merge(day, hour.pageLoads(), Math::max);
+      }
+      if (hour.latencyP95() != null && hour.latencySamples() >= MIN_LATENCY_SAMPLES && hour.pageLoads() > 0) {
+        latency.add(new LoadPoint(hour.pageLoadsPerServer(), hour.latencyP95()));
+      }
+    }
+    if (currentFleet == 0 && !hours.isEmpty()) {
+      currentFleet = hours.get(hours.size() - 1).servers();
+    }
+    Instant from = hours.isEmpty() ? null : hours.get(0).hour();
+    Instant to = hours.isEmpty() ? null : hours.get(hours.size() - 1).hour();
+
+    Attempt<UslFit> usl = throughput.isEmpty()
+        ? Attempt.refused("Cannot fit USL of " + service + ": no page loads", 0)
+        : attempt(() -> UslFitter.fit(service, throughput), throughput.size());
+    boolean anyLatency = hours.stream().anyMatch(hour -> hour.latencyP95() != null);
+    Attempt<LatencyLoadFit> latencyFit = !anyLatency
+        ? Attempt.refused("Cannot fit latency against load of " + service + ": no latency data (no page.load.time"
+            + " samples)", 0)
+        : latency.isEmpty() && throughput.isEmpty()
+            ? Attempt.refused("Cannot fit latency against load of " + service + ": latency samples but no page loads"
+                + " to relate them to", 0)
+            : latency.isEmpty()
+                ? Attempt.refused("Cannot fit latency against load of " + service + ": no hour with page loads and at"
+                    + " least " + MIN_LATENCY_SAMPLES + " latency samples", 0)
+                : attempt(() -> LatencyLoadFitter.fit(service, latency, latencyObjectiveMs), latency.size());
+    double[] peaks = dailyPeaks.values().stream().mapToDouble(Long::doubleValue).toArray();
+    Attempt<WeeklyPeakForecast.Outcome> demand = peaks.length == 0
+        ? Attempt.refused("Cannot forecast demand of " + service + ": no page loads", 0)
+        : attempt(() -> WeeklyPeakForecast.forecast(service + " peak-hour page loads", peaks, asOf, horizonWeeks),
+            peaks.length);
+    Attempt<FleetPlan> plan = plan(service, latencyFit, demand, utilisationTarget, currentFleet);
+    return new Assessment(service, from, to, dailyPeaks.isEmpty() ? null : dailyPeaks.firstKey(),
+        dailyPeaks.isEmpty() ? null : dailyPeaks.lastKey(), currentFleet, dailyPeaks, usl, latencyFit, demand, plan);
+  }
+
+  private static Attempt<FleetPlan> plan(String service, Attempt<LatencyLoadFit> latency,
+      Attempt<WeeklyPeakForecast.Outcome> demand, double utilisationTarget, int currentFleet) {
+    if (latency.value() == null) {
+      return Attempt.refused("No plan for " + service + ": no latency model (" + latency.reason() + ")", 0);
+    }
+    Double capacity = latency.value().breachLoad();
+    if (capacity == null || capacity <= 0) {
+      return Attempt.refused("No plan for " + service + ": the latency model gives no load per server at which the"
+          + " objective holds and is breached (" + (capacity == null ? "never breached" : "breached at any load")
+          + ")", 0);
+    }
+    if (demand.value() == null) {
+      return Attempt.refused("No plan for " + service + ": no demand forecast (" + demand.reason() + ")", 0);
+    }
+    return attempt(() -> new FleetPlanner(capacity, utilisationTarget).plan(service, demand.value().weeks(),
+        currentFleet), demand.value().weeks().size());
+  }
+
+  private static <T> Attempt<T> attempt(Supplier<T> fit, int points) {
+    try {
+      return new Attempt<>(fit.get(), null, points);
+    } catch (OpslakeException e) {
+      if (e.category() != ErrorCategory.DATA) {
+        throw e;
+      }
+      return Attempt.refused(e.getMessage(), points);
+    }
+  }
+
+  /**
+   * A model fitted, or the reason it was not.
+   *
+   * @param value the model; null when refused
+   * @param reason why not; null when fitted
+   * @param points points offered to the fit
+   */
+  public record Attempt<T>(T value, String reason, int points) {
+    static <T> Attempt<T> refused(String reason, int points) {
+      return new Attempt<>(null, reason, points);
+    }
+  }
+
+  /**
+   * What was found for one service.
+   *
+   * @param service the service
+   * @param from first hour of its history
+   * @param to last hour
+   * @param firstDay first day with page loads (the demand history)
+   * @param lastDay last such day
+   * @param currentFleet most active servers in one hour on the as-of date (else in its last hour)
+   * @param dailyPeaks page loads of each day's peak hour, by day
+   * @param usl throughput against fleet size
+   * @param latency p95 against load per server
+   * @param demand the weekly demand forecast
+   * @param plan servers per week
+   */
+  public record Assessment(String service, Instant from, Instant to, LocalDate firstDay, LocalDate lastDay,
+      int currentFleet, Map<LocalDate, Long> dailyPeaks, Attempt<UslFit> usl, Attempt<LatencyLoadFit> latency,
+      Attempt<WeeklyPeakForecast.Outcome> demand, Attempt<FleetPlan> plan) {
+    public Assessment {
+      dailyPeaks = java.util.Collections.unmodifiableMap(new TreeMap<>(dailyPeaks));
+    }
+  }
+
+  /** Per service, the assessment; convenience for callers holding {@link CapacityInputs}' map. */
+  public static Map<String, Assessment> assessAll(Map<String, List<RoleHour>> hours, LocalDate asOf, int horizonWeeks,
+      double latencyObjectiveMs, double utilisationTarget) {
+    Map<String, Assessment> all = new TreeMap<>();
+    hours.forEach((service, list) -> all.put(service,
+        assess(service, list, asOf, horizonWeeks, latencyObjectiveMs, utilisationTarget)));
+    return all;
+  }
+}
