@@ -21,7 +21,7 @@ class WorkflowCommandTest {
   void validateAcceptsTheShippedDescriptors() {
     CliRun run = CliRun.of("workflow", "validate", "--dir", SHIPPED);
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("nightly    @nightly               ingest\n", "ok: 7 jobs in 2 dags");
+    assertThat(run.out()).contains("nightly    @nightly               ingest\n", "ok: 8 jobs in 2 dags");
   }
 
   @Test
@@ -44,9 +44,10 @@ class WorkflowCommandTest {
     assertThat(plan.get("triggered_by").toString()).isEqualTo("[\"raw_events\"]");
     assertThat(plan.get("airflow_schedule").isNull()).isTrue();
     assertThat(plan.get("tasks").findValuesAsText("task_id")).containsExactly("templates", "reclassify", "repetition",
-        "series", "capacity", "findings");
+        "series", "capacity", "findings", "report");
     assertThat(plan.get("edges").toString()).isEqualTo(
-        "[[\"reclassify\",\"repetition\"],[\"reclassify\",\"series\"],[\"series\",\"capacity\"],"
+        "[[\"capacity\",\"report\"],[\"findings\",\"report\"],"
+        + "[\"reclassify\",\"repetition\"],[\"reclassify\",\"series\"],[\"series\",\"capacity\"],"
         + "[\"series\",\"findings\"],"
         + "[\"templates\",\"reclassify\"]]");
   }

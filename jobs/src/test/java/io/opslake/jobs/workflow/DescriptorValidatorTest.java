@@ -45,7 +45,8 @@ class DescriptorValidatorTest {
     assertThat(shipped.dags()).containsExactly("events", "nightly");
     assertThat(shipped.jobsOf("nightly")).extracting(JobDescriptor::id).containsExactly("ingest");
     assertThat(shipped.jobsOf("events")).extracting(JobDescriptor::id)
-        .containsExactlyInAnyOrder("templates", "reclassify", "repetition", "series", "findings", "capacity");
+        .containsExactlyInAnyOrder("templates", "reclassify", "repetition", "series", "findings", "capacity",
+            "report");
   }
 
   @Test
