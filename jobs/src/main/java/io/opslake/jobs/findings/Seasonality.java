@@ -42,8 +42,16 @@ public final class Seasonality {
    * start}.
    */
   public static Optional<Result> of(double[] hourly, Instant start) {
+    return of(hourly, start, hourly.length >= 2 * WEEK ? WEEK : DAY);
+  }
+
+  /**
+   * Profile and strength with the STL period forced to {@code period} hours ({@link #DAY} or {@link
+   * #WEEK}); empty below two periods of hours.
+   */
+  public static Optional<Result> of(double[] hourly, Instant start, int period) {
     int n = hourly.length;
-    if (n < 2 * DAY) {
+    if (n < 2 * period) {
       return Optional.empty();
     }
     ZonedDateTime first = start.atZone(ZoneOffset.UTC);
@@ -66,7 +74,6 @@ public final class Seasonality {
     for (int cell = 0; cell < WEEK; cell++) {
       profile[cell] = count[cell] == 0 ? Double.NaN : sum[cell] / count[cell];
     }
-    int period = n >= 2 * WEEK ? WEEK : DAY;
     double[] filled = new double[n];
     for (int i = 0; i < n; i++) {
       filled[i] = Double.isNaN(hourly[i]) ? fill(profile, (firstCell + i) % WEEK) : hourly[i];
@@ -78,8 +85,11 @@ public final class Seasonality {
     }
     Variance variance = new Variance();
     double total = variance.evaluate(seasonalPlusRemainder);
-    double strength =
-        total == 0 ? 0 : Math.max(0, 1 - variance.evaluate(components.remainder()) / total);
+    // A flat series leaves only rounding noise in S + R: no season, not a ratio of two noises.
+    double level = new org.apache.commons.math3.stat.descriptive.moment.Mean().evaluate(filled);
+    double strength = total <= 1e-18 * (1 + level * level)
+        ? 0
+        : Math.max(0, 1 - variance.evaluate(components.remainder()) / total);
     return Optional.of(new Result(n, missing, period, strength, profile));
   }
 
