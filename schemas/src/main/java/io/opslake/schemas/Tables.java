@@ -640,7 +640,7 @@ public final class Tables {
                   STRING,
                   "`point` (a spike or dip against the seasonal baseline), `level_shift` (a change that"
                       + " holds 3 hours or more, or that the change-point score led), `host_outlier` (the"
-                      + " host's share of events of the type is far above its peers' that day)."),
+                      + " host's share of its events that are of the type is far above its peers' that day)."),
               required("direction", STRING, "`up` (observed above expected) or `down`."),
               required("bucket_start", TIMESTAMP, "Start of the episode's first hour (UTC); `dt` 00:00 for `host_outlier`."),
               required("bucket_end", TIMESTAMP, "End of its last hour, exclusive; the next day 00:00 for `host_outlier`."),
@@ -656,7 +656,8 @@ public final class Tables {
                   "score",
                   DOUBLE,
                   "In [0, 1]: the detector's score at the peak (0.6: a combined p-value of about 1e-3);"
-                      + " for `host_outlier` min(1, -log10(normal tail of the robust z) / 5)."),
+                      + " for `host_outlier` min(1, -log10(p) / 5), p the smaller of the robust z's normal"
+                      + " tail and the count's Poisson tail (docs/findings.md#anomalies)."),
               required("sentence", STRING, "One sentence for an operator: what, when, expected against observed, score."),
               required("history_hours", INT, "Hours with a value before `dt` the detector learnt from (0 for `host_outlier`)."),
               required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),

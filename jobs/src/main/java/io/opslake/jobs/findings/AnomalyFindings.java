@@ -1,6 +1,8 @@
 package io.opslake.jobs.findings;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.opslake.schemas.Tables;
@@ -37,14 +39,15 @@ import org.apache.spark.sql.SparkSession;
  *       StreamingDetector}, episodes merged by {@link AlarmEpisodes}); only D's episodes are emitted,
  *       and for event counts only those whose peak lies beyond Poisson noise ({@link
  *       AlarmEpisodes#beyondCountNoise});
- *   <li>per type ({@code host_outlier}): the day rows of D of {@code event_series} kind {@code
- *       type_host}, each host's total of that day joined on, grouped per type and judged by {@link
- *       FleetOutliers}.
+ *   <li>per type ({@code host_outlier}): the day rows of {@code event_series} kind {@code
+ *       type_host} of the 28 days up to D; the fleet of a type is every host with events on D that
+ *       had the type in those days (count 0 when none on D), each host's total of D joined on,
+ *       grouped per type and judged by {@link FleetOutliers}.
  * </ul>
  *
  * <p>Spark cost: one scan of the hour rows of 28 days (shared with seasonality when the caller
- * caches them) and one shuffle by series; one scan of D's day rows, one aggregation and one shuffle
- * by type. Nothing is collected.
+ * caches them) and one shuffle by series; one scan of the {@code type_host} day rows of the 28 days,
+ * a distinct, an aggregation by host, two joins and one shuffle by type. Nothing is collected.
  */
 final class AnomalyFindings {
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -62,13 +65,20 @@ final class AnomalyFindings {
 
   private static Dataset<Row> hostOutliers(SparkSession spark, TableStore store, LocalDate asOf, String runId)
       throws IOException {
-    Dataset<Row> perHost = store.read(spark, Tables.EVENT_SERIES)
-        .where(col("dt").equalTo(Date.valueOf(asOf)).and(col("grain").equalTo("day"))
-            .and(col("series_kind").equalTo("type_host")).and(col("count").gt(0)))
-        .select(col("type"), col("hostname"), col("series_key"), col("count"));
-    Dataset<Row> totals = perHost.groupBy(col("hostname")).agg(sum(col("count")).as("total"));
-    return perHost.join(totals, "hostname")
-        .select(col("type"), col("hostname"), col("series_key"), col("count"), col("total"))
+    Dataset<Row> days = store.read(spark, Tables.EVENT_SERIES)
+        .where(col("dt").between(Date.valueOf(asOf.minusDays(HourlySeries.LOOKBACK_DAYS - 1)), Date.valueOf(asOf))
+            .and(col("grain").equalTo("day")).and(col("series_kind").equalTo("type_host")).and(col("count").gt(0)))
+        .select(col("dt"), col("type"), col("hostname"), col("count"));
+    Dataset<Row> onDay = days.where(col("dt").equalTo(Date.valueOf(asOf)))
+        .select(col("type").as("day_type"), col("hostname").as("day_host"), col("count").as("day_count"));
+    // The fleet of a type: hosts with events on D that have had the type in the lookback.
+    Dataset<Row> everSeen = days.select(col("type"), col("hostname")).distinct();
+    Dataset<Row> totals = onDay.groupBy(col("day_host")).agg(sum(col("day_count")).as("total"));
+    return everSeen.join(totals, everSeen.col("hostname").equalTo(totals.col("day_host")))
+        .select(col("type"), col("hostname"), col("total"))
+        .join(onDay, col("type").equalTo(col("day_type")).and(col("hostname").equalTo(col("day_host"))),
+            "left")
+        .select(col("type"), col("hostname"), coalesce(col("day_count"), lit(0L)).as("count"), col("total"))
         .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
         .flatMapGroups(new PerType(asOf, runId), Encoders.row(Tables.ANOMALIES.dataSchema()));
   }
@@ -147,11 +157,9 @@ final class AnomalyFindings {
     @Override
     public Iterator<Row> call(String type, Iterator<Row> rows) {
       List<FleetOutliers.HostCount> fleet = new ArrayList<>();
-      Map<String, String> keys = new HashMap<>();
       while (rows.hasNext()) {
         Row row = rows.next();
-        fleet.add(new FleetOutliers.HostCount(row.getString(1), row.getLong(3), row.getLong(4)));
-        keys.put(row.getString(1), row.getString(2));
+        fleet.add(new FleetOutliers.HostCount(row.getString(1), row.getLong(2), row.getLong(3)));
       }
       Timestamp start = new Timestamp(asOf.toEpochDay() * HourlySeries.DAY_MILLIS);
       Timestamp end = new Timestamp((asOf.toEpochDay() + 1) * HourlySeries.DAY_MILLIS);
@@ -162,7 +170,7 @@ final class AnomalyFindings {
             + "x the median of its " + outlier.peers() + " peers (" + percent(outlier.peerRate()) + "; robust z "
             + FindingText.format("%.1f", outlier.z()) + ", " + outlier.count() + " events, about "
             + FindingText.number(outlier.expected()) + " expected)";
-        out.add(RowFactory.create("event_series", "type_host", keys.get(outlier.host()), type, outlier.host(),
+        out.add(RowFactory.create("event_series", "type_host", type + '|' + outlier.host(), type, outlier.host(),
             "count", "host_outlier", "up", start, end, 1, start, outlier.expected(), (double) outlier.count(),
             outlier.score(), sentence, 0, runId));
       }

@@ -35,6 +35,35 @@ class FleetOutliersTest {
   }
 
   @Test
+  void aRareTypeIsJudgedByThePoissonTailWhenItsPeersAreMostlyZeros() {
+    // A rare exception: peers with 3, 1, 0, 0, 0 of it, web02 with 69 of 1,000 events.
+    List<HostCount> fleet = List.of(new HostCount("web01", 3, 1000), new HostCount("web02", 69, 1000),
+        new HostCount("web03", 1, 600), new HostCount("web04", 0, 100), new HostCount("api01", 0, 480),
+        new HostCount("api02", 0, 480));
+
+    List<Outlier> outliers = FleetOutliers.of(fleet);
+
+    // Peers' x: ln(3.5/1001) = -5.656, ln(1.5/601) = -5.993, ln(0.5/101) = -5.308, ln(0.5/481) = -6.869 twice;
+    // median -5.993; |deviations| 0.337, 0, 0.685, 0.876, 0.876: MAD 0.685, spread 1.4826 x 0.685 = 1.015;
+    // z = (ln(69.5/1001) + 5.993) / 1.015 = 3.275, below 3.5. Expected 1000 x 1.5/601 = 2.496 events:
+    // 69 or more is a Poisson tail far below 1e-6, and 27.6x the peers' rate.
+    assertThat(outliers).singleElement().satisfies(web02 -> {
+      assertThat(web02.host()).isEqualTo("web02");
+      assertThat(web02.z()).isCloseTo(3.275, within(0.001)).isLessThan(FleetOutliers.MIN_Z);
+      assertThat(web02.expected()).isCloseTo(1000 * 1.5 / 601, within(1e-9));
+      assertThat(web02.score()).isEqualTo(1.0);
+    });
+    assertThat(FleetOutliers.poissonTail(69, 1000 * 1.5 / 601)).isLessThan(1e-6);
+  }
+
+  @Test
+  void thePoissonTailMatchesAHandComputedValue() {
+    // P(X >= 2) for mean 1: 1 - e^-1 (1 + 1) = 0.2642411.
+    assertThat(FleetOutliers.poissonTail(2, 1.0)).isCloseTo(1 - 2 * Math.exp(-1), within(1e-9));
+    assertThat(FleetOutliers.poissonTail(0, 1.0)).isEqualTo(1.0);
+  }
+
+  @Test
   void aSmallFleetOrAFewEventsAreNoOutlier() {
     // Three hosts: two peers only, fewer than the 3 required.
     assertThat(FleetOutliers.of(List.of(new HostCount("a", 1, 100), new HostCount("b", 1, 100),
