@@ -142,10 +142,31 @@ public final class Seasonality {
       return best;
     }
 
+    /** The hour of day (UTC) whose mean over the days of the week is highest (a daily pattern's peak). */
+    public int peakHour() {
+      int best = 0;
+      double bestMean = Double.NEGATIVE_INFINITY;
+      for (int hour = 0; hour < DAY; hour++) {
+        double sum = 0;
+        int count = 0;
+        for (int day = 0; day < 7; day++) {
+          if (!Double.isNaN(profile[day * DAY + hour])) {
+            sum += profile[day * DAY + hour];
+            count++;
+          }
+        }
+        if (count > 0 && sum / count > bestMean) {
+          bestMean = sum / count;
+          best = hour;
+        }
+      }
+      return best;
+    }
+
     /** E.g. "page loads have a strong weekly pattern (strength 0.93 over 28 days), peaking Tuesdays 14:00 UTC". */
     public String sentence(String what) {
       String kind = strength >= 0.64 ? "a strong" : strength >= 0.3 ? "a moderate" : "little or no";
-      int peak = peakCell();
+      int peak = period == WEEK ? peakCell() : peakHour();
       String day = DayOfWeek.of(peak / DAY + 1).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ROOT);
       return what
           + " have "
