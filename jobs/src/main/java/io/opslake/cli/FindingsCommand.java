@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code opslake findings}: trends and novelty of the series history up to one date. */
+/** {@code opslake findings}: trends, novelty, seasonality and anomalies of the series history up to one date. */
 @Command(
     name = "findings",
-    description = "Write the trends and novelty findings of the series history up to --as-of into the partition"
+    description = "Write the trends, novelty, seasonality and anomalies findings of the series history up to --as-of into the partition"
         + " dt=<as-of> of each table, replacing it (docs/findings.md).",
     mixinStandardHelpOptions = true)
 final class FindingsCommand extends JobCommand<FindingsOptions> {

@@ -117,8 +117,8 @@ public final class Jobs {
   }
 
   /**
-   * event_series, metric_series, series_days → trends and novelty for one as-of date, the partition
-   * {@code dt=<as-of>} of each (docs/findings.md).
+   * event_series, latency_series, metric_series, series_days → trends, novelty, seasonality and
+   * anomalies for one as-of date, the partition {@code dt=<as-of>} of each (docs/findings.md).
    */
   public static FindingsResult findings(SparkSession spark, FindingsOptions options) throws IOException {
     return new FindingsJob(spark, options).run();

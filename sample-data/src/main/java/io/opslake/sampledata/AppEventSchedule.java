@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * The application events of one host-day, in time order: the planned page loads, the 404s and
- * other exceptions some of them raise, the periodic GCs, and on API hosts the restarts
+ * other exceptions some of them raise, the extra exceptions of an incident, the periodic GCs, and on API hosts the restarts
  * ({@code app_start}) with the connection-leak errors that follow them.
  */
 final class AppEventSchedule {
@@ -29,7 +29,8 @@ final class AppEventSchedule {
 
   List<AppEvent> events(String host, int day, SplittableRandom random) {
     List<AppEvent> events = new ArrayList<>();
-    for (PageLoad load : plan.pageLoads(host, day)) {
+    List<PageLoad> loads = plan.pageLoads(host, day);
+    for (PageLoad load : loads) {
       String url = "http://mysite.com/page" + load.page();
       events.add(event(load.epochMillis(), random, "page_load", PAGE_LOAD_TAGS,
           List.of(InfoField.fixed("execution_time", load.executionMillis(), 3), InfoField.text("url", url)), false));
@@ -46,6 +47,12 @@ final class AppEventSchedule {
             npe ? "java.lang.NullPointerException" : "java.net.SocketTimeoutException",
             npe ? Backtraces.nullPointer() : Backtraces.timeout(), url, false));
       }
+    }
+    // Incident exceptions draw from their own stream, so the host-day's other events stay the same.
+    SplittableRandom incidentRandom = RandomStreams.stream(plan.options().seed(), "incident_events", host, day);
+    for (long at : plan.incidents().extraExceptionTimes(host, plan.dayStartMillis(day), loads)) {
+      events.add(exception(at, incidentRandom, "Read timed out", "java.net.SocketTimeoutException",
+          Backtraces.timeout(), "http://mysite.com/page" + incidentRandom.nextInt(50), false));
     }
     for (long at : plan.gcTimes(host, day)) {
       boolean old = random.nextInt(20) == 0;

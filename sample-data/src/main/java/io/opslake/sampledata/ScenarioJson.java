@@ -47,6 +47,7 @@ final class ScenarioJson {
         writeGc(json);
         writeLeak(json);
         writeOomKills(json);
+        writeIncidents(json);
         writeSnapshots(json);
         writeHostStats(json);
         writeMalformed(json);
@@ -237,6 +238,27 @@ final class ScenarioJson {
       json.writeNumberField("epoch_ms", kill.epochMillis());
       json.writeNumberField("killed_pid", kill.killedPid());
       json.writeNumberField("new_pid", kill.newPid());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private void writeIncidents(JsonGenerator json) throws IOException {
+    json.writeArrayFieldStart("incidents");
+    for (Incident incident : plan.incidents().all()) {
+      json.writeStartObject();
+      json.writeStringField("kind", incident.kind());
+      json.writeStringField("start", Text.isoInstant(incident.startMillis()));
+      json.writeStringField("end", Text.isoInstant(incident.endMillis()));
+      json.writeNumberField("start_epoch_ms", incident.startMillis());
+      json.writeNumberField("end_epoch_ms", incident.endMillis());
+      if (incident.host() == null) {
+        json.writeNullField("host");
+      } else {
+        json.writeStringField("host", incident.host());
+      }
+      json.writeNumberField("factor", incident.factor());
+      json.writeStringField("description", incident.description());
       json.writeEndObject();
     }
     json.writeEndArray();

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * Everything planted, as pure functions of the options: the hosts, the traffic and fleet
  * ({@link TrafficModel}), the page loads of each host and hour, the GC schedule, the API restarts
- * with their leak errors, and the OOM kills. Every format writer reads the same plan, so the
+ * with their leak errors, the OOM kills and the incidents ({@link Incidents}). Every format writer reads the same plan, so the
  * formats agree with each other (a restart is in the app events, journald and the plain-text log).
  */
 final class ScenarioPlan {
@@ -36,6 +36,7 @@ final class ScenarioPlan {
   private final List<String> apiHosts;
   private final List<Restart> restarts;
   private final List<OomKill> oomKills;
+  private final Incidents incidents;
 
   ScenarioPlan(GeneratorOptions options) {
     this.options = options;
@@ -46,6 +47,7 @@ final class ScenarioPlan {
     this.apiHosts = hostNames("api", Math.max(2, options.hosts() / 4));
     this.restarts = planRestarts();
     this.oomKills = planOomKills();
+    this.incidents = new Incidents(options, startMillis, webHosts);
   }
 
   private static List<String> hostNames(String role, int count) {
@@ -144,6 +146,10 @@ final class ScenarioPlan {
     return oomKills;
   }
 
+  Incidents incidents() {
+    return incidents;
+  }
+
   boolean isWebHost(String host) {
     return host.startsWith("dc0-web");
   }
@@ -212,10 +218,12 @@ final class ScenarioPlan {
       SplittableRandom random = RandomStreams.stream(options.seed(), "page_loads", host, hour);
       int count = RandomStreams.poisson(random, rate);
       long hourStart = startMillis + hour * HOUR_MILLIS;
+      double slowdown = isWebHost(host) ? incidents.latencyFactor(hourStart) : 1;
       int first = loads.size();
       for (int i = 0; i < count; i++) {
         long at = hourStart + random.nextLong(HOUR_MILLIS);
-        loads.add(new PageLoad(at, latency.sampleMillis(rate, random), random.nextInt(50)));
+        int millis = latency.sampleMillis(rate, random);
+        loads.add(new PageLoad(at, slowdown == 1 ? millis : (int) Math.round(millis * slowdown), random.nextInt(50)));
       }
       loads.subList(first, loads.size()).sort(Comparator.comparingLong(PageLoad::epochMillis));
     }

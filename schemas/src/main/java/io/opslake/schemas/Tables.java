@@ -562,6 +562,108 @@ public final class Tables {
               required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
           FINDINGS_DATE);
 
+  private static final Column FINDING_SERIES_TABLE =
+      required("series_table", STRING, "`event_series`, `latency_series` or `metric_series`: where the series comes from.");
+  private static final Column FINDING_SERIES_KIND =
+      required(
+          "series_kind",
+          STRING,
+          "`type` or `type_host` (event counts), `type` (latency), `raw_metrics` or `metric_rates`.");
+  private static final Column FINDING_TYPE =
+      optional("type", STRING, "The events' type for event and latency series; null for metrics.");
+  private static final Column FINDING_HOSTNAME =
+      optional("hostname", STRING, "The host of a `type_host` or metric series; null otherwise.");
+  private static final Column FINDING_MEASURE =
+      required(
+          "measure",
+          STRING,
+          "The hour-grain column judged: `count` (event counts), `p95_ms` (latency), `avg` (metrics).");
+
+  public static final TableDefinition SEASONALITY =
+      new TableDefinition(
+          "seasonality",
+          "Hour-of-day and day-of-week profile and STL seasonal strength of each hour-grain series with"
+              + " two weeks of history up to the as-of date (`bin/opslake findings`, docs/findings.md#seasonality).",
+          List.of(
+              FINDING_SERIES_TABLE,
+              FINDING_SERIES_KIND,
+              required("series_key", STRING, "The series' `series_key` in `series_table`."),
+              FINDING_TYPE,
+              FINDING_HOSTNAME,
+              FINDING_MEASURE,
+              required(
+                  "hours",
+                  INT,
+                  "Hours analysed: from the series' first value in the 28 days up to `dt` to the end of"
+                      + " `dt` (at least 336)."),
+              required("missing_hours", INT, "Of those, hours without a value, filled from the profile (at most 20 %)."),
+              required("dominant_period", STRING, "`daily` or `weekly` (weekly when its strength beats daily's by 0.1)."),
+              required("period_hours", INT, "24 or 168: the dominant period in hours."),
+              required(
+                  "strength",
+                  DOUBLE,
+                  "Seasonal strength of the dominant period, max(0, 1 - Var(remainder) / Var(seasonal +"
+                      + " remainder)) of an STL fit (Wang, Smith & Hyndman 2006), in [0, 1]."),
+              required("daily_strength", DOUBLE, "The same with a 24-hour STL period."),
+              required("weekly_strength", DOUBLE, "The same with a 168-hour STL period."),
+              required(
+                  "hour_of_day_factors",
+                  STRING,
+                  "JSON array of 24 numbers, hour 00 UTC first: the mean of that hour over the week"
+                      + " divided by the mean of all hours (1 = an average hour); nulls when that mean is <= 0."),
+              required(
+                  "day_of_week_factors",
+                  STRING,
+                  "JSON array of 7 numbers, Monday first: the mean of that UTC day divided by the mean"
+                      + " of all days; nulls when that mean is <= 0."),
+              required("sentence", STRING, "One sentence for an operator: strength, period, peak."),
+              required("inputs_from", STRING, "First hour analysed (ISO 8601 UTC)."),
+              required("inputs_to", STRING, "Last day analysed (YYYY-MM-DD), the as-of date."),
+              required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
+          FINDINGS_DATE);
+
+  public static final TableDefinition ANOMALIES =
+      new TableDefinition(
+          "anomalies",
+          "Anomalies on the as-of date, each judged from the history before it: spikes and dips against"
+              + " a seasonal baseline, level shifts, and hosts far above their fleet (`bin/opslake"
+              + " findings`, docs/findings.md#anomalies). One row per episode, however many hours it lasts.",
+          List.of(
+              FINDING_SERIES_TABLE,
+              FINDING_SERIES_KIND,
+              required("series_key", STRING, "The series' `series_key` in `series_table`."),
+              FINDING_TYPE,
+              FINDING_HOSTNAME,
+              FINDING_MEASURE,
+              required(
+                  "kind",
+                  STRING,
+                  "`point` (a spike or dip against the seasonal baseline), `level_shift` (a change that"
+                      + " holds 3 hours or more, or that the change-point score led), `host_outlier` (the"
+                      + " host's share of its events that are of the type is far above its peers' that day)."),
+              required("direction", STRING, "`up` (observed above expected) or `down`."),
+              required("bucket_start", TIMESTAMP, "Start of the episode's first hour (UTC); `dt` 00:00 for `host_outlier`."),
+              required("bucket_end", TIMESTAMP, "End of its last hour, exclusive; the next day 00:00 for `host_outlier`."),
+              required("buckets", INT, "Hours in the episode (1 for `host_outlier`, a day)."),
+              required("peak_at", TIMESTAMP, "Start of the hour with the highest score (`bucket_start` for `host_outlier`)."),
+              optional(
+                  "expected",
+                  DOUBLE,
+                  "What the peak hour was expected to be (the detector's seasonal or recent median); for"
+                      + " `host_outlier` the day's count at the peers' median rate. Null when unknown."),
+              required("observed", DOUBLE, "The value at the peak hour; for `host_outlier` the host's count of the day."),
+              required(
+                  "score",
+                  DOUBLE,
+                  "In [0, 1]: the detector's score at the peak (0.6: a combined p-value of about 1e-3);"
+                      + " for `host_outlier` min(1, -log10(p) / 5), p the smaller of the robust z's normal"
+                      + " tail and the count's Poisson tail (docs/findings.md#anomalies)."),
+              required("sentence", STRING, "One sentence for an operator: what, when, expected against observed, score."),
+              required("history_hours", INT, "Hours with a value before `dt` the detector learnt from (0 for `host_outlier`)."),
+              required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
+          FINDINGS_DATE);
+
+
   private static final Column CAPACITY_DATE =
       required(
           "dt",
@@ -723,8 +825,8 @@ public final class Tables {
 
   public static final List<TableDefinition> ALL =
       List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION,
-          EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS, TRENDS, NOVELTY, CAPACITY_MODEL, CAPACITY_PLAN,
-          RESOURCE_FORECAST);
+          EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS, TRENDS, NOVELTY, SEASONALITY, ANOMALIES,
+          CAPACITY_MODEL, CAPACITY_PLAN, RESOURCE_FORECAST);
 
   private Tables() {}
 

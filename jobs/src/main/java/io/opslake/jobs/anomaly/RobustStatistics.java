@@ -7,14 +7,14 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * ({@link Median}: the mean of the two middle values for an even count); Commons Math has no MAD,
  * so it is computed here as the median of the absolute deviations from the median.
  */
-final class RobustStatistics {
+public final class RobustStatistics {
   /** MAD times this estimates the standard deviation of normally distributed values. */
-  static final double MAD_TO_SIGMA = 1.4826;
+  public static final double MAD_TO_SIGMA = 1.4826;
 
   private RobustStatistics() {}
 
   /** The median of {@code values[0..count)}; NaN when {@code count} is 0. */
-  static double median(double[] values, int count) {
+  public static double median(double[] values, int count) {
     if (count == 0) {
       return Double.NaN;
     }
@@ -22,7 +22,7 @@ final class RobustStatistics {
   }
 
   /** The median absolute deviation from {@code center} of {@code values[0..count)}, unscaled. */
-  static double medianAbsoluteDeviation(double[] values, int count, double center) {
+  public static double medianAbsoluteDeviation(double[] values, int count, double center) {
     double[] deviations = new double[count];
     for (int i = 0; i < count; i++) {
       deviations[i] = Math.abs(values[i] - center);

@@ -34,6 +34,7 @@ final class SeasonalResidual implements Serializable {
   private int historySize;
   private long periodMillis;
   private long stepMillis;
+  private double lastBaseline = Double.NaN;
 
   SeasonalResidual(DetectorParameters parameters) {
     this.parameters = parameters;
@@ -67,6 +68,11 @@ final class SeasonalResidual implements Serializable {
     return periodMillis;
   }
 
+  /** The prediction the last {@link #raw} call compared its value with; NaN before the first. */
+  double lastBaseline() {
+    return lastBaseline;
+  }
+
   /** The standardised absolute residual of {@code value} at {@code epochMillis}; then learns it. */
   double raw(long epochMillis, double value) {
     double baseline = seasonal() ? seasonalBaseline(epochMillis) : Double.NaN;
@@ -74,6 +80,7 @@ final class SeasonalResidual implements Serializable {
       int count = recent.copyTo(scratch, recent.size());
       baseline = count == 0 ? value : RobustStatistics.median(scratch, count);
     }
+    lastBaseline = baseline;
     double residual = value - baseline;
     double raw = 0;
     int count = residuals.copyTo(scratch, residuals.size());

@@ -103,6 +103,14 @@ public final class StreamingDetector implements Serializable {
     return Math.max(0, Math.min(1, -Math.log10(combined) / SCORE_DECADES));
   }
 
+  /**
+   * The value the last scored point was expected to have: its seasonal (or recent) median baseline
+   * from {@link SeasonalResidual}, computed before that point was learnt; NaN before the first.
+   */
+  public double lastExpected() {
+    return residual.lastBaseline();
+  }
+
   /** The season found at the end of the warm-up in milliseconds, or 0 for none (or not yet). */
   public long periodMillis() {
     return residual.periodMillis();

@@ -22,22 +22,27 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
 /**
  * Computes the findings of one as-of date D from the series tables and writes the partition {@code
  * dt=D} of {@code trends} ({@link TrendFindings}: Theil–Sen and Mann–Kendall per day-grain series
  * and window, Benjamini–Hochberg across the run) and {@code novelty} ({@link NoveltyFindings}:
- * fingerprints and templates new on D or stopped on D). docs/findings.md has the rules.
+ * fingerprints and templates new on D or stopped on D), {@code seasonality} ({@link
+ * SeasonalityFindings}: STL profile and strength per hour-grain series) and {@code anomalies} ({@link
+ * AnomalyFindings}: causal detector episodes on D per hour-grain series, and fleet outliers per event
+ * type). docs/findings.md has the rules.
  *
  * <p>Each table is one step: stage its rows, then the tables are committed one after another, each
  * replacing the partition D (a rerun for D replaces it; a table with no finding for D is emptied).
- * The remaining findings of issue 10 (seasonality, anomalies, periodicity, correlations) are meant to
+ * The remaining findings of issue 10 (periodicity, correlations) are meant to
  * be further steps of this job.
  *
  * <p>Spark cost: trends read the day rows of the 365 days up to D and shuffle them once by series;
  * novelty reads the day rows of fingerprints and templates over the whole history and aggregates
- * them once by key. The driver collects the {@code series_days} rows of those 365 days (eight per
+ * them once by key; seasonality and anomalies read the hour rows of the 28 days up to D once (kept in
+ * memory and disk for both) and each shuffles them once by series; fleet outliers read D's day rows. The driver collects the {@code series_days} rows of those 365 days (eight per
  * day) and one (row id, p-value) pair per trend row, never a series.
  */
 public final class FindingsJob {
@@ -56,7 +61,9 @@ public final class FindingsJob {
     String step = "FINDINGS dt=" + asOf;
     RebuildScope scope = RebuildScope.dates(List.of(asOf));
     try (PartitionRebuild trendsRebuild = warehouse.rebuild(spark, Tables.TRENDS, "findings");
-        PartitionRebuild noveltyRebuild = warehouse.rebuild(spark, Tables.NOVELTY, "findings")) {
+        PartitionRebuild noveltyRebuild = warehouse.rebuild(spark, Tables.NOVELTY, "findings");
+        PartitionRebuild seasonalityRebuild = warehouse.rebuild(spark, Tables.SEASONALITY, "findings");
+        PartitionRebuild anomaliesRebuild = warehouse.rebuild(spark, Tables.ANOMALIES, "findings")) {
       jsc.setJobGroup("FINDINGS " + trendsRebuild.runId(), step + " series_days", false);
       Map<String, Set<Long>> coverage = coverage(warehouse, asOf);
 
@@ -86,14 +93,34 @@ public final class FindingsJob {
         byStatus.put(row.getString(0), row.getLong(1));
       }
 
+      Map<String, Long> rowsWritten = new HashMap<>();
+      Dataset<Row> hourly = HourlySeries.read(spark, warehouse, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        jsc.setJobGroup("FINDINGS " + seasonalityRebuild.runId(), step + " seasonality", false);
+        seasonalityRebuild.stagePartition(asOf, SeasonalityFindings.rows(hourly, asOf, coverage,
+            seasonalityRebuild.runId()).repartition(1).sortWithinPartitions("series_table", "series_kind", "series_key"), 1);
+        rowsWritten.put(Tables.SEASONALITY.name(), seasonalityRebuild.staged().count());
+
+        jsc.setJobGroup("FINDINGS " + anomaliesRebuild.runId(), step + " anomalies", false);
+        anomaliesRebuild.stagePartition(asOf, AnomalyFindings.rows(spark, warehouse, hourly, asOf, coverage,
+            anomaliesRebuild.runId()).repartition(1).sortWithinPartitions("bucket_start", "series_table", "series_key",
+            "kind"), 1);
+        rowsWritten.put(Tables.ANOMALIES.name(), anomaliesRebuild.staged().count());
+      } finally {
+        hourly.unpersist();
+      }
+
       jsc.setJobGroup("FINDINGS " + noveltyRebuild.runId(), step + " commit", false);
       List<String> runIds = new ArrayList<>();
       runIds.add(trendsRebuild.commit(scope).runId());
       runIds.add(noveltyRebuild.commit(scope).runId());
+      runIds.add(seasonalityRebuild.commit(scope).runId());
+      runIds.add(anomaliesRebuild.commit(scope).runId());
       long noveltyRows = byStatus.values().stream().mapToLong(Long::longValue).sum();
+      rowsWritten.put(Tables.TRENDS.name(), trends.tests());
+      rowsWritten.put(Tables.NOVELTY.name(), noveltyRows);
       return new FindingsResult(runIds, asOf, examined.value(), trends.significant(),
-          byStatus.getOrDefault("new", 0L), byStatus.getOrDefault("stopped", 0L),
-          Map.of(Tables.TRENDS.name(), trends.tests(), Tables.NOVELTY.name(), noveltyRows),
+          byStatus.getOrDefault("new", 0L), byStatus.getOrDefault("stopped", 0L), rowsWritten,
           Duration.between(options.startedAt(), Instant.now()));
     } finally {
       jsc.clearJobGroup();

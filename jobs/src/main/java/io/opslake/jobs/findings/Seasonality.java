@@ -42,8 +42,16 @@ public final class Seasonality {
    * start}.
    */
   public static Optional<Result> of(double[] hourly, Instant start) {
+    return of(hourly, start, hourly.length >= 2 * WEEK ? WEEK : DAY);
+  }
+
+  /**
+   * Profile and strength with the STL period forced to {@code period} hours ({@link #DAY} or {@link
+   * #WEEK}); empty below two periods of hours.
+   */
+  public static Optional<Result> of(double[] hourly, Instant start, int period) {
     int n = hourly.length;
-    if (n < 2 * DAY) {
+    if (n < 2 * period) {
       return Optional.empty();
     }
     ZonedDateTime first = start.atZone(ZoneOffset.UTC);
@@ -66,7 +74,6 @@ public final class Seasonality {
     for (int cell = 0; cell < WEEK; cell++) {
       profile[cell] = count[cell] == 0 ? Double.NaN : sum[cell] / count[cell];
     }
-    int period = n >= 2 * WEEK ? WEEK : DAY;
     double[] filled = new double[n];
     for (int i = 0; i < n; i++) {
       filled[i] = Double.isNaN(hourly[i]) ? fill(profile, (firstCell + i) % WEEK) : hourly[i];
@@ -78,8 +85,11 @@ public final class Seasonality {
     }
     Variance variance = new Variance();
     double total = variance.evaluate(seasonalPlusRemainder);
-    double strength =
-        total == 0 ? 0 : Math.max(0, 1 - variance.evaluate(components.remainder()) / total);
+    // A flat series leaves only rounding noise in S + R: no season, not a ratio of two noises.
+    double level = new org.apache.commons.math3.stat.descriptive.moment.Mean().evaluate(filled);
+    double strength = total <= 1e-18 * (1 + level * level)
+        ? 0
+        : Math.max(0, 1 - variance.evaluate(components.remainder()) / total);
     return Optional.of(new Result(n, missing, period, strength, profile));
   }
 
@@ -132,10 +142,31 @@ public final class Seasonality {
       return best;
     }
 
+    /** The hour of day (UTC) whose mean over the days of the week is highest (a daily pattern's peak). */
+    public int peakHour() {
+      int best = 0;
+      double bestMean = Double.NEGATIVE_INFINITY;
+      for (int hour = 0; hour < DAY; hour++) {
+        double sum = 0;
+        int count = 0;
+        for (int day = 0; day < 7; day++) {
+          if (!Double.isNaN(profile[day * DAY + hour])) {
+            sum += profile[day * DAY + hour];
+            count++;
+          }
+        }
+        if (count > 0 && sum / count > bestMean) {
+          bestMean = sum / count;
+          best = hour;
+        }
+      }
+      return best;
+    }
+
     /** E.g. "page loads have a strong weekly pattern (strength 0.93 over 28 days), peaking Tuesdays 14:00 UTC". */
     public String sentence(String what) {
       String kind = strength >= 0.64 ? "a strong" : strength >= 0.3 ? "a moderate" : "little or no";
-      int peak = peakCell();
+      int peak = period == WEEK ? peakCell() : peakHour();
       String day = DayOfWeek.of(peak / DAY + 1).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ROOT);
       return what
           + " have "
