@@ -28,7 +28,11 @@ import org.apache.spark.util.LongAccumulator;
  * Computes the findings of one as-of date D from the series tables and writes the partition {@code
  * dt=D} of {@code trends} ({@link TrendFindings}: Theil–Sen and Mann–Kendall per day-grain series
  * and window, Benjamini–Hochberg across the run) and {@code novelty} ({@link NoveltyFindings}:
- * fingerprints and templates new on D or stopped on D). docs/findings.md has the rules.
+ * fingerprints and templates new on D or stopped on D), {@code periodicity} ({@link
+ * PeriodicityFindings}: ACF and periodogram peaks of the minute and hour series, and the {@code
+ * repetition} rules on the events of the week) and {@code correlations} ({@link CorrelationFindings}:
+ * lagged correlations of differenced candidate pairs, Benjamini–Hochberg across the pairs).
+ * docs/findings.md has the rules.
  *
  * <p>Each table is one step: stage its rows, then the tables are committed one after another, each
  * replacing the partition D (a rerun for D replaces it; a table with no finding for D is emptied).
@@ -37,7 +41,7 @@ import org.apache.spark.util.LongAccumulator;
  *
  * <p>Spark cost: trends read the day rows of the 365 days up to D and shuffle them once by series;
  * novelty reads the day rows of fingerprints and templates over the whole history and aggregates
- * them once by key. The driver collects the {@code series_days} rows of those 365 days (eight per
+ * them once by key; periodicity and correlations cost what their classes say. The driver collects the {@code series_days} rows of those 365 days (eight per
  * day) and one (row id, p-value) pair per trend row, never a series.
  */
 public final class FindingsJob {
@@ -56,7 +60,9 @@ public final class FindingsJob {
     String step = "FINDINGS dt=" + asOf;
     RebuildScope scope = RebuildScope.dates(List.of(asOf));
     try (PartitionRebuild trendsRebuild = warehouse.rebuild(spark, Tables.TRENDS, "findings");
-        PartitionRebuild noveltyRebuild = warehouse.rebuild(spark, Tables.NOVELTY, "findings")) {
+        PartitionRebuild noveltyRebuild = warehouse.rebuild(spark, Tables.NOVELTY, "findings");
+        PartitionRebuild periodicityRebuild = warehouse.rebuild(spark, Tables.PERIODICITY, "findings");
+        PartitionRebuild correlationsRebuild = warehouse.rebuild(spark, Tables.CORRELATIONS, "findings")) {
       jsc.setJobGroup("FINDINGS " + trendsRebuild.runId(), step + " series_days", false);
       Map<String, Set<Long>> coverage = coverage(warehouse, asOf);
 
@@ -86,18 +92,46 @@ public final class FindingsJob {
         byStatus.put(row.getString(0), row.getLong(1));
       }
 
+      jsc.setJobGroup("FINDINGS " + periodicityRebuild.runId(), step + " periodicity", false);
+      long periodicityRows = stagePeriodicity(warehouse, periodicityRebuild, coverage);
+
+      jsc.setJobGroup("FINDINGS " + correlationsRebuild.runId(), step + " correlations", false);
+      CorrelationFindings.Outcome correlations =
+          CorrelationFindings.rows(spark, warehouse, asOf, coverage, correlationsRebuild.runId());
+      try {
+        correlationsRebuild.stagePartition(asOf, correlations.rows().repartition(1)
+            .sortWithinPartitions("correlation_rank"), 1);
+      } finally {
+        correlations.unpersist();
+      }
+
       jsc.setJobGroup("FINDINGS " + noveltyRebuild.runId(), step + " commit", false);
       List<String> runIds = new ArrayList<>();
       runIds.add(trendsRebuild.commit(scope).runId());
       runIds.add(noveltyRebuild.commit(scope).runId());
+      runIds.add(periodicityRebuild.commit(scope).runId());
+      runIds.add(correlationsRebuild.commit(scope).runId());
       long noveltyRows = byStatus.values().stream().mapToLong(Long::longValue).sum();
       return new FindingsResult(runIds, asOf, examined.value(), trends.significant(),
           byStatus.getOrDefault("new", 0L), byStatus.getOrDefault("stopped", 0L),
-          Map.of(Tables.TRENDS.name(), trends.tests(), Tables.NOVELTY.name(), noveltyRows),
+          Map.of(Tables.TRENDS.name(), trends.tests(), Tables.NOVELTY.name(), noveltyRows,
+              Tables.PERIODICITY.name(), periodicityRows, Tables.CORRELATIONS.name(), correlations.pairs()),
           Duration.between(options.startedAt(), Instant.now()));
     } finally {
       jsc.clearJobGroup();
     }
+  }
+
+  /** Stages the periodicity rows of the series and of the event groups; returns how many. */
+  private long stagePeriodicity(Warehouse warehouse, PartitionRebuild rebuild, Map<String, Set<Long>> coverage)
+      throws IOException {
+    LocalDate asOf = options.asOf();
+    Dataset<Row> rows = PeriodicityFindings.seriesRows(spark, warehouse, asOf, coverage, rebuild.runId())
+        .unionByName(spark.createDataFrame(PeriodicityFindings.eventGroupRows(spark, warehouse, asOf, rebuild.runId()),
+            Tables.PERIODICITY.dataSchema()));
+    rebuild.stagePartition(asOf, rows.repartition(1).sortWithinPartitions("series_table", "series_kind",
+        "series_key", "method", "grain", "period_rank"), 1);
+    return rebuild.staged().count();
   }
 
   /** Per series table and kind ({@link TrendFindings#coverageKey}), the epoch days up to D with input. */
