@@ -70,11 +70,7 @@ final class CorrelationFindings {
    * @param maxLag lags tried: −maxLag..maxLag buckets
    * @param candidates series paired at most
    */
-  record Grain(String name, int windowDays, int stepSeconds, int maxLag, int candidates) implements Serializable {
-    int steps(int days) {
-      return days * 86_400 / stepSeconds;
-    }
-  }
+  record Grain(String name, int windowDays, int stepSeconds, int maxLag, int candidates) implements Serializable {}
 
   static final Grain HOUR = new Grain("hour", 7, 3_600, 12, 100);
   static final Grain MINUTE = new Grain("minute", 1, 60, 30, 50);
@@ -245,18 +241,7 @@ final class CorrelationFindings {
       boolean counts = first.getString(0).equals("event_series");
       Set<Long> daysWithInput = coverage.getOrDefault(TrendFindings.coverageKey(first.getString(0),
           first.getString(1)), Set.of());
-      int perDay = grain.steps(1);
-      double[] values = new double[(int) (end - from + 1) * perDay];
-      for (long day = from; day <= end; day++) {
-        Arrays.fill(values, (int) (day - from) * perDay, (int) (day - from + 1) * perDay,
-            counts && daysWithInput.contains(day) ? 0 : Double.NaN);
-      }
-      for (Row point = first; point != null; point = points.hasNext() ? points.next() : null) {
-        long index = (point.getLong(4) - from * 86_400) / grain.stepSeconds();
-        if (index >= 0 && index < values.length) {
-          values[(int) index] = point.getDouble(5);
-        }
-      }
+      double[] values = RegularGrid.of(from, end, grain.stepSeconds(), counts, daysWithInput, first, points, 4, 5);
       int present = 0;
       int moving = 0;
       for (int i = 0; i < values.length; i++) {

@@ -16,7 +16,6 @@ import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -214,21 +213,11 @@ final class PeriodicityFindings {
         return List.<Row>of().iterator();
       }
       long from = firstInput.get();
-      int perDay = 86_400 / step;
-      double[] values = new double[(int) ((end - from + 1) * perDay)];
       boolean counts = table.equals("event_series");
-      for (long day = from; day <= end; day++) {
-        double missing = counts && daysWithInput.contains(day) ? 0 : Double.NaN;
-        Arrays.fill(values, (int) ((day - from) * perDay), (int) ((day - from + 1) * perDay), missing);
-      }
-      long origin = from * 86_400;
+      double[] values = RegularGrid.of(from, end, step, counts, daysWithInput, first, points, 5, 6);
       int active = 0;
-      for (Row point = first; point != null; point = points.hasNext() ? points.next() : null) {
-        long index = (point.getLong(5) - origin) / step;
-        if (index >= 0 && index < values.length) {
-          values[(int) index] = point.getDouble(6);
-          active += point.getDouble(6) != 0 ? 1 : 0;
-        }
+      for (double value : values) {
+        active += !Double.isNaN(value) && value != 0 ? 1 : 0;
       }
       if (counts && active < MIN_ACTIVE_BUCKETS) {
         return List.<Row>of().iterator();
