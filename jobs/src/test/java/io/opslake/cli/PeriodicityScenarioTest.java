@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opslake.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -93,10 +92,8 @@ class PeriodicityScenarioTest {
 
   @Test
   void theConnectionLeakRecursFiveToSevenMinutesAfterEachRestart() throws IOException {
-    long planted = 0;
-    for (JsonNode restart : truth.get("connection_leak").get("restarts")) {
-      planted += Instant.parse(restart.get("time").asText()).toString().compareTo(AS_OF + "T24") < 0 ? 1 : 0;
-    }
+    // Every restart the generator planted lies in the 3 days, all inside the 7-day window.
+    long planted = truth.get("connection_leak").get("restarts").size();
     List<JsonNode> recurring = query("SELECT series_kind, series_key, period_seconds, n, sentence FROM periodicity"
         + " WHERE method = 'after_restart'");
     assertThat(recurring).isNotEmpty().allSatisfy(row -> {

@@ -12,6 +12,7 @@ import io.opslake.schemas.Tables;
 import io.opslake.storage.TableStore;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ import org.apache.spark.storage.StorageLevel;
  * and rates of these, so pairs across them would only restate their definition. A series is a
  * candidate when it has a value in at least {@link #MIN_PRESENT_SHARE} of the window's buckets and
  * changes from one bucket to the next in at least {@link #MIN_MOVING_SHARE} of them; the {@link
- * Grain#candidates} that change most often (ties: by key) are paired.
+ * Grain#candidates} that change most often are paired (ties: the most events or datapoints behind
+ * the series, then by key).
  *
  * <p>Spark cost: one scan of the window's rows per grain and one shuffle grouping them by series,
  * sorted by time ({@code groupByKey} + {@code flatMapSortedGroups}), which yields one vector per
@@ -56,9 +58,9 @@ import org.apache.spark.storage.StorageLevel;
  * series to choose the candidates, never a vector. Pairs are formed without the driver: the K
  * candidates are split into {@link #BLOCKS} blocks, each vector is sent to the B block pairs it
  * belongs to (one shuffle of K × B vectors), and each block pair's task correlates its pairs:
- * K(K−1)/2 pairs × (2L+1) lags × n steps in all (hour: 4,950 × 25 × 168 ≈ 21 M multiply-adds;
+ * K(K−1)/2 pairs × (2L+1) lags × n steps in all (hour: 19,900 × 25 × 168 ≈ 84 M multiply-adds;
  * minute: 1,225 × 61 × 1,440 ≈ 108 M). The driver then collects one (pair, p-value, |r|) triple
- * per pair (about 6,000) for Benjamini–Hochberg and the ranks, which are broadcast-joined back.
+ * per pair (at most 21,125) for Benjamini–Hochberg and the ranks, which are broadcast-joined back.
  */
 final class CorrelationFindings {
   /**
@@ -72,7 +74,7 @@ final class CorrelationFindings {
    */
   record Grain(String name, int windowDays, int stepSeconds, int maxLag, int candidates) implements Serializable {}
 
-  static final Grain HOUR = new Grain("hour", 7, 3_600, 12, 100);
+  static final Grain HOUR = new Grain("hour", 7, 3_600, 12, 200);
   static final Grain MINUTE = new Grain("minute", 1, 60, 30, 50);
   static final List<Grain> GRAINS = List.of(HOUR, MINUTE);
   static final double MIN_PRESENT_SHARE = 0.9;
@@ -86,8 +88,10 @@ final class CorrelationFindings {
       .add("series_key", DataTypes.StringType, false)
       .add("what", DataTypes.StringType, false)
       .add("moving", DataTypes.IntegerType, false)
+      .add("weight", DataTypes.DoubleType, false)
       .add("window_from", DataTypes.StringType, false)
-      .add("values", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+      // The grid's doubles, big-endian: a compact shuffle without boxing.
+      .add("values", DataTypes.BinaryType, false);
 
   private static final StructType ROUTED = new StructType()
       .add("block_pair", DataTypes.StringType, false)
@@ -138,7 +142,7 @@ final class CorrelationFindings {
     }
     vectors = vectors.persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Integer> index = candidates(vectors.select("grain", "series_table", "series_kind", "series_key",
-        "moving").collectAsList());
+        "moving", "weight").collectAsList());
     Dataset<Row> pairs = vectors
         .flatMap(new Route(index), Encoders.row(ROUTED))
         .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
@@ -168,11 +172,13 @@ final class CorrelationFindings {
         .where(window.and(col("series_kind").equalTo("type_host")))
         .select(lit("event_series").as("series_table"), col("series_kind"), col("series_key"),
             concat(col("type"), lit(" events on "), col("hostname")).as("what"),
-            unix_seconds(col("bucket_start")).as("second"), col("count").cast("double").as("value"));
+            unix_seconds(col("bucket_start")).as("second"), col("count").cast("double").as("value"),
+            col("count").cast("double").as("weight"));
     Dataset<Row> metrics = store.read(spark, Tables.METRIC_SERIES)
         .where(window.and(col("series_kind").equalTo("raw_metrics")).and(col("avg").isNotNull()))
         .select(lit("metric_series").as("series_table"), col("series_kind"), col("series_key"),
-            col("series_key").as("what"), unix_seconds(col("bucket_start")).as("second"), col("avg").as("value"));
+            col("series_key").as("what"), unix_seconds(col("bucket_start")).as("second"), col("avg").as("value"),
+            col("count").cast("double").as("weight"));
     return events.unionByName(metrics)
         .groupByKey((MapFunction<Row, String>) row -> row.getString(0) + '\t' + row.getString(1) + '\t'
             + row.getString(2), Encoders.STRING())
@@ -180,8 +186,8 @@ final class CorrelationFindings {
   }
 
   /**
-   * The candidates of each grain: the {@link Grain#candidates} series that change most often (ties:
-   * by table, kind, key), numbered per grain in (table, kind, key) order; keyed by grain, table, kind
+   * The candidates of each grain: the {@link Grain#candidates} series that change most often, then
+   * by weight (events counted, datapoints aggregated), then by table, kind and key; numbered per grain in (table, kind, key) order; keyed by grain, table, kind
    * and key joined with tabs.
    */
   static Map<String, Integer> candidates(List<Row> activity) {
@@ -190,7 +196,8 @@ final class CorrelationFindings {
       List<Row> rows = new ArrayList<>(activity.stream().filter(row -> row.getString(0).equals(grain.name())).toList());
       Comparator<Row> byKey = Comparator.comparing((Row row) -> row.getString(1)).thenComparing(row -> row.getString(2))
           .thenComparing(row -> row.getString(3));
-      rows.sort(Comparator.comparing((Row row) -> -row.getInt(4)).thenComparing(byKey));
+      rows.sort(Comparator.comparing((Row row) -> -row.getInt(4)).thenComparing(row -> -row.getDouble(5))
+          .thenComparing(byKey));
       List<Row> chosen = new ArrayList<>(rows.subList(0, Math.min(grain.candidates(), rows.size())));
       chosen.sort(byKey);
       for (int i = 0; i < chosen.size(); i++) {
@@ -241,7 +248,9 @@ final class CorrelationFindings {
       boolean counts = first.getString(0).equals("event_series");
       Set<Long> daysWithInput = coverage.getOrDefault(TrendFindings.coverageKey(first.getString(0),
           first.getString(1)), Set.of());
-      double[] values = RegularGrid.of(from, end, grain.stepSeconds(), counts, daysWithInput, first, points, 4, 5);
+      RegularGrid.Weighted grid =
+          RegularGrid.of(from, end, grain.stepSeconds(), counts, daysWithInput, first, points, 4, 5, 6);
+      double[] values = grid.values();
       int present = 0;
       int moving = 0;
       for (int i = 0; i < values.length; i++) {
@@ -252,9 +261,11 @@ final class CorrelationFindings {
       if (present < MIN_PRESENT_SHARE * values.length || moving < MIN_MOVING_SHARE * values.length) {
         return List.<Row>of().iterator();
       }
-      Double[] boxed = Arrays.stream(values).boxed().toArray(Double[]::new);
+      ByteBuffer packed = ByteBuffer.allocate(8 * values.length);
+      packed.asDoubleBuffer().put(values);
       return List.of(RowFactory.create(grain.name(), first.getString(0), first.getString(1), first.getString(2),
-          first.getString(3), moving, LocalDate.ofEpochDay(from).toString(), Arrays.asList(boxed))).iterator();
+          first.getString(3), moving, grid.weight(), LocalDate.ofEpochDay(from).toString(), packed.array()))
+          .iterator();
     }
   }
 
@@ -316,7 +327,10 @@ final class CorrelationFindings {
       members.sort(Comparator.comparingInt(row -> row.getInt(1)));
       List<double[]> values = new ArrayList<>(members.size());
       for (Row member : members) {
-        values.add(member.getStruct(2).<Double>getList(7).stream().mapToDouble(Double::doubleValue).toArray());
+        byte[] packed = (byte[]) member.getStruct(2).get(8);
+        double[] unpacked = new double[packed.length / 8];
+        ByteBuffer.wrap(packed).asDoubleBuffer().get(unpacked);
+        values.add(unpacked);
       }
       List<Row> rows = new ArrayList<>();
       for (int u = 0; u < members.size(); u++) {
@@ -342,12 +356,12 @@ final class CorrelationFindings {
       double unitSeconds = grain.stepSeconds() == 60 ? 60 : 3_600;
       String sentence = result.sentence(a.getString(4), b.getString(4), unitSeconds / grain.stepSeconds(),
           unitSeconds == 60 ? "minutes" : "hours") + " in the " + (grain.stepSeconds() == 60 ? "minute" : "hourly")
-          + " series of " + a.getString(6) + ".." + asOf;
+          + " series of " + a.getString(7) + ".." + asOf;
       String pairId = String.join("\t", grain.name(), a.getString(1), a.getString(2), a.getString(3), b.getString(1),
           b.getString(2), b.getString(3));
       return RowFactory.create(pairId, grain.name(), a.getString(1), a.getString(2), a.getString(3), b.getString(1),
           b.getString(2), b.getString(3), result.n(), lagSeconds, leading, result.r(), result.pValue(),
-          a.getString(6), asOf.toString(), sentence);
+          a.getString(7), asOf.toString(), sentence);
     }
   }
 }

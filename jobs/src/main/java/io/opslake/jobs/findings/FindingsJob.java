@@ -126,12 +126,17 @@ public final class FindingsJob {
   private long stagePeriodicity(Warehouse warehouse, PartitionRebuild rebuild, Map<String, Set<Long>> coverage)
       throws IOException {
     LocalDate asOf = options.asOf();
-    Dataset<Row> rows = PeriodicityFindings.seriesRows(spark, warehouse, asOf, coverage, rebuild.runId())
-        .unionByName(spark.createDataFrame(PeriodicityFindings.eventGroupRows(spark, warehouse, asOf, rebuild.runId()),
-            Tables.PERIODICITY.dataSchema()));
-    rebuild.stagePartition(asOf, rows.repartition(1).sortWithinPartitions("series_table", "series_kind",
-        "series_key", "method", "grain", "period_rank"), 1);
-    return rebuild.staged().count();
+    Dataset<Row> series = PeriodicityFindings.seriesRows(spark, warehouse, asOf, coverage, rebuild.runId())
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> rows = PeriodicityFindings.withoutAliases(series).unionByName(spark.createDataFrame(
+          PeriodicityFindings.eventGroupRows(spark, warehouse, asOf, rebuild.runId()), Tables.PERIODICITY.dataSchema()));
+      rebuild.stagePartition(asOf, rows.repartition(1).sortWithinPartitions("series_table", "series_kind",
+          "series_key", "method", "grain", "period_rank"), 1);
+      return rebuild.staged().count();
+    } finally {
+      series.unpersist();
+    }
   }
 
   /** Per series table and kind ({@link TrendFindings#coverageKey}), the epoch days up to D with input. */

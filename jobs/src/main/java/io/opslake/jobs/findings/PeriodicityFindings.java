@@ -81,6 +81,25 @@ final class PeriodicityFindings {
             Encoders.row(Tables.PERIODICITY.dataSchema()));
   }
 
+  /**
+   * The series rows without the hourly periods of a series whose minute counts have a period below
+   * an hour: a 420 s cycle makes its hourly counts alternate with the beat lcm(420, 3600) = 7 hours,
+   * a true period of the hourly series but only an alias of the real one. Reads {@code rows} twice:
+   * the caller persists them.
+   */
+  static Dataset<Row> withoutAliases(Dataset<Row> rows) {
+    Dataset<Row> subHourly = rows
+        .where(col("grain").equalTo("minute").and(col("period_seconds").lt(3_600)))
+        .select("series_table", "series_kind", "series_key")
+        .distinct();
+    Dataset<Row> hourly = rows.where(col("grain").equalTo("hour")).as("hourly");
+    Column sameSeries = col("hourly.series_table").equalTo(col("sub.series_table"))
+        .and(col("hourly.series_kind").equalTo(col("sub.series_kind")))
+        .and(col("hourly.series_key").equalTo(col("sub.series_key")));
+    return rows.where(col("grain").equalTo("minute"))
+        .unionByName(hourly.join(subHourly.as("sub"), sameSeries, "left_anti"));
+  }
+
   /** Minute or hour points of the window up to {@code asOf}: table, kind, key, grain, what, second, value. */
   private static Dataset<Row> points(SparkSession spark, TableStore store, LocalDate asOf, String grain, int days)
       throws IOException {

@@ -21,18 +21,28 @@ final class RegularGrid {
    */
   static double[] of(long fromDay, long toDay, int stepSeconds, boolean counts, Set<Long> daysWithInput, Row first,
       Iterator<Row> rest, int secondColumn, int valueColumn) {
+    return of(fromDay, toDay, stepSeconds, counts, daysWithInput, first, rest, secondColumn, valueColumn, -1).values();
+  }
+
+  /** The values and the sum of a weight column over the window's points (NaN without one). */
+  record Weighted(double[] values, double weight) {}
+
+  static Weighted of(long fromDay, long toDay, int stepSeconds, boolean counts, Set<Long> daysWithInput, Row first,
+      Iterator<Row> rest, int secondColumn, int valueColumn, int weightColumn) {
     int perDay = 86_400 / stepSeconds;
     double[] values = new double[(int) (toDay - fromDay + 1) * perDay];
     for (long day = fromDay; day <= toDay; day++) {
       Arrays.fill(values, (int) (day - fromDay) * perDay, (int) (day - fromDay + 1) * perDay,
           counts && daysWithInput.contains(day) ? 0 : Double.NaN);
     }
+    double weight = weightColumn < 0 ? Double.NaN : 0;
     for (Row point = first; point != null; point = rest.hasNext() ? rest.next() : null) {
       long index = (point.getLong(secondColumn) - fromDay * 86_400) / stepSeconds;
       if (index >= 0 && index < values.length) {
         values[(int) index] = point.getDouble(valueColumn);
+        weight += weightColumn < 0 ? 0 : point.getDouble(weightColumn);
       }
     }
-    return values;
+    return new Weighted(values, weight);
   }
 }
