@@ -28,7 +28,8 @@ class FindingsCommandTest {
     JsonNode summary = new ObjectMapper().readTree(run.out());
     assertThat(summary.get("as_of").asText()).isEqualTo("2026-10-02");
     assertThat(summary.get("series_examined").asLong()).isZero();
-    assertThat(summary.get("rows_written").toString()).isEqualTo("{\"novelty\":0,\"trends\":0}");
-    assertThat(summary.get("run_ids")).hasSize(2);
+    assertThat(summary.get("rows_written").toString()).isEqualTo(
+        "{\"correlations\":0,\"novelty\":0,\"periodicity\":0,\"trends\":0}");
+    assertThat(summary.get("run_ids")).hasSize(4);
   }
 }
