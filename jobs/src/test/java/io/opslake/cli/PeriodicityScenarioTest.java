@@ -29,6 +29,7 @@ class PeriodicityScenarioTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String AS_OF = "2026-10-03";
   private static final int MAX_UNEXPLAINED = 2;
+  // Before the 0.2 floor on acf strength (PeriodicityFindings.MIN_ACF_STRENGTH) there were 7.
 
   @TempDir static Path temp;
   static String warehouse;

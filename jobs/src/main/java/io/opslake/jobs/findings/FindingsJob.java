@@ -36,7 +36,7 @@ import org.apache.spark.util.LongAccumulator;
  *
  * <p>Each table is one step: stage its rows, then the tables are committed one after another, each
  * replacing the partition D (a rerun for D replaces it; a table with no finding for D is emptied).
- * The remaining findings of issue 10 (seasonality, anomalies, periodicity, correlations) are meant to
+ * The remaining findings of issue 10 (seasonality, anomalies) are meant to
  * be further steps of this job.
  *
  * <p>Spark cost: trends read the day rows of the 365 days up to D and shuffle them once by series;
