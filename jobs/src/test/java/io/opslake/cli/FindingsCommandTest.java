@@ -29,7 +29,7 @@ class FindingsCommandTest {
     assertThat(summary.get("as_of").asText()).isEqualTo("2026-10-02");
     assertThat(summary.get("series_examined").asLong()).isZero();
     assertThat(summary.get("rows_written").toString()).isEqualTo(
-        "{\"anomalies\":0,\"novelty\":0,\"seasonality\":0,\"trends\":0}");
-    assertThat(summary.get("run_ids")).hasSize(4);
+        "{\"anomalies\":0,\"correlations\":0,\"novelty\":0,\"periodicity\":0,\"seasonality\":0,\"trends\":0}");
+    assertThat(summary.get("run_ids")).hasSize(6);
   }
 }

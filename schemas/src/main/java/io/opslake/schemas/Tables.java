@@ -823,10 +823,105 @@ public final class Tables {
               CAPACITY_RUN_ID),
           CAPACITY_DATE);
 
+
+  public static final TableDefinition PERIODICITY =
+      new TableDefinition(
+          "periodicity",
+          "Dominant periods up to an as-of date, from minutes to a week: autocorrelation and periodogram"
+              + " peaks of the minute and hour series, and the inter-arrival cadence and recurrence after"
+              + " restarts of each fingerprint and template (`bin/opslake findings`,"
+              + " docs/findings.md#periodicity).",
+          List.of(
+              required(
+                  "series_table",
+                  STRING,
+                  "`event_series` or `metric_series` (methods `acf`, `periodogram`), `events` (methods"
+                      + " `inter_arrival`, `after_restart`)."),
+              required(
+                  "series_kind",
+                  STRING,
+                  "`type`, `type_host`, `raw_metrics` (series kinds), or `fingerprint`, `template`"
+                      + " (event groups)."),
+              required("series_key", STRING, "The series' `series_key`, or the fingerprint or template id."),
+              required(
+                  "method",
+                  STRING,
+                  "`acf` (autocorrelation peak), `periodogram` (Fisher's g), `inter_arrival` (per-host"
+                      + " inter-arrival times, the `repetition` rule) or `after_restart` (events recurring"
+                      + " a fixed delay after each restart of their host)."),
+              optional("grain", STRING, "`minute` or `hour` for `acf` and `periodogram`; null for event groups."),
+              required(
+                  "period_seconds",
+                  DOUBLE,
+                  "The period in seconds; for `after_restart` the median delay from a restart to the"
+                      + " group's events."),
+              required(
+                  "strength",
+                  DOUBLE,
+                  "In [0, 1]: the autocorrelation at the period (`acf`), the peak's share of the"
+                      + " periodogram (`periodogram`), 1 - IQR / median of the intervals"
+                      + " (`inter_arrival`), the share of the group's events within the restart window"
+                      + " (`after_restart`)."),
+              optional(
+                  "p_value",
+                  DOUBLE,
+                  "`acf`: Bonferroni-adjusted over the lags examined (Bartlett's bound); `periodogram`:"
+                      + " Fisher's g bound; null for the rule-based event methods."),
+              required(
+                  "n",
+                  LONG,
+                  "Points of the series (`acf`, `periodogram`), intervals measured (`inter_arrival`) or"
+                      + " restarts (`after_restart`)."),
+              required("period_rank", INT, "1 for the strongest period of the series and method, then 2, 3."),
+              required("window_from", STRING, "First day of the window examined (YYYY-MM-DD)."),
+              required("window_to", STRING, "Last day of the window (YYYY-MM-DD), the as-of date."),
+              required("sentence", STRING, "One sentence for an operator."),
+              required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
+          FINDINGS_DATE);
+
+  public static final TableDefinition CORRELATIONS =
+      new TableDefinition(
+          "correlations",
+          "Lagged cross-correlations of the first differences of candidate series pairs over the same"
+              + " window, best lag per pair, Benjamini-Hochberg adjusted over every pair tried"
+              + " (`bin/opslake findings`, docs/findings.md#correlations).",
+          List.of(
+              required("grain", STRING, "`hour` (7 days up to `dt`) or `minute` (the day `dt`)."),
+              required("series_a_table", STRING, "`event_series` or `metric_series`."),
+              required("series_a_kind", STRING, "`type_host` or `raw_metrics`."),
+              required("series_a_key", STRING, "The first series' `series_key` (the smaller key of the pair)."),
+              required("series_b_table", STRING, "`event_series` or `metric_series`."),
+              required("series_b_kind", STRING, "`type_host` or `raw_metrics`."),
+              required("series_b_key", STRING, "The second series' `series_key`."),
+              required("n", INT, "Pairs of differences correlated at the best lag."),
+              required(
+                  "lag_seconds",
+                  LONG,
+                  "The best lag: positive when series a leads b by that much, negative when it"
+                      + " follows, 0 when they move together."),
+              optional("leading_key", STRING, "The `series_key` of the leading series; null at lag 0."),
+              required("r", DOUBLE, "Pearson correlation of the first differences at the best lag, in [-1, 1]."),
+              required(
+                  "p_value",
+                  DOUBLE,
+                  "Two-sided p-value of r (t test on n - 2 degrees of freedom), times the lags tried"
+                      + " (Bonferroni for choosing the best lag), capped at 1."),
+              required(
+                  "p_adjusted",
+                  DOUBLE,
+                  "Benjamini-Hochberg adjusted `p_value` over every pair of both grains tried in the run."),
+              required("significant", BOOLEAN, "`p_adjusted` <= 0.05."),
+              required("correlation_rank", INT, "1 for the pair with the smallest `p_adjusted` (then largest |r|) of the run."),
+              required("window_from", STRING, "First day of the window (YYYY-MM-DD)."),
+              required("window_to", STRING, "Last day of the window (YYYY-MM-DD), the as-of date."),
+              required("sentence", STRING, "One sentence for an operator."),
+              required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
+          FINDINGS_DATE);
+
   public static final List<TableDefinition> ALL =
       List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION,
           EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS, TRENDS, NOVELTY, SEASONALITY, ANOMALIES,
-          CAPACITY_MODEL, CAPACITY_PLAN, RESOURCE_FORECAST);
+          PERIODICITY, CORRELATIONS, CAPACITY_MODEL, CAPACITY_PLAN, RESOURCE_FORECAST);
 
   private Tables() {}
 

@@ -32,17 +32,19 @@ import org.apache.spark.util.LongAccumulator;
  * fingerprints and templates new on D or stopped on D), {@code seasonality} ({@link
  * SeasonalityFindings}: STL profile and strength per hour-grain series) and {@code anomalies} ({@link
  * AnomalyFindings}: causal detector episodes on D per hour-grain series, and fleet outliers per event
- * type). docs/findings.md has the rules.
+ * type), {@code periodicity} ({@link PeriodicityFindings}: ACF and periodogram peaks of the minute
+ * and hour series, and the {@code repetition} rules on the events of the week) and {@code
+ * correlations} ({@link CorrelationFindings}: lagged correlations of differenced candidate pairs,
+ * Benjamini–Hochberg across the pairs). docs/findings.md has the rules.
  *
  * <p>Each table is one step: stage its rows, then the tables are committed one after another, each
  * replacing the partition D (a rerun for D replaces it; a table with no finding for D is emptied).
- * The remaining findings of issue 10 (periodicity, correlations) are meant to
  * be further steps of this job.
  *
  * <p>Spark cost: trends read the day rows of the 365 days up to D and shuffle them once by series;
  * novelty reads the day rows of fingerprints and templates over the whole history and aggregates
  * them once by key; seasonality and anomalies read the hour rows of the 28 days up to D once (kept in
- * memory and disk for both) and each shuffles them once by series; fleet outliers read D's day rows. The driver collects the {@code series_days} rows of those 365 days (eight per
+ * memory and disk for both) and each shuffles them once by series; fleet outliers read D's day rows; periodicity and correlations cost what their classes say. The driver collects the {@code series_days} rows of those 365 days (eight per
  * day) and one (row id, p-value) pair per trend row, never a series.
  */
 public final class FindingsJob {
@@ -63,7 +65,9 @@ public final class FindingsJob {
     try (PartitionRebuild trendsRebuild = warehouse.rebuild(spark, Tables.TRENDS, "findings");
         PartitionRebuild noveltyRebuild = warehouse.rebuild(spark, Tables.NOVELTY, "findings");
         PartitionRebuild seasonalityRebuild = warehouse.rebuild(spark, Tables.SEASONALITY, "findings");
-        PartitionRebuild anomaliesRebuild = warehouse.rebuild(spark, Tables.ANOMALIES, "findings")) {
+        PartitionRebuild anomaliesRebuild = warehouse.rebuild(spark, Tables.ANOMALIES, "findings");
+        PartitionRebuild periodicityRebuild = warehouse.rebuild(spark, Tables.PERIODICITY, "findings");
+        PartitionRebuild correlationsRebuild = warehouse.rebuild(spark, Tables.CORRELATIONS, "findings")) {
       jsc.setJobGroup("FINDINGS " + trendsRebuild.runId(), step + " series_days", false);
       Map<String, Set<Long>> coverage = coverage(warehouse, asOf);
 
@@ -110,12 +114,28 @@ public final class FindingsJob {
         hourly.unpersist();
       }
 
+      jsc.setJobGroup("FINDINGS " + periodicityRebuild.runId(), step + " periodicity", false);
+      rowsWritten.put(Tables.PERIODICITY.name(), stagePeriodicity(warehouse, periodicityRebuild, coverage));
+
+      jsc.setJobGroup("FINDINGS " + correlationsRebuild.runId(), step + " correlations", false);
+      CorrelationFindings.Outcome correlations =
+          CorrelationFindings.rows(spark, warehouse, asOf, coverage, correlationsRebuild.runId());
+      try {
+        correlationsRebuild.stagePartition(asOf, correlations.rows().repartition(1)
+            .sortWithinPartitions("correlation_rank"), 1);
+      } finally {
+        correlations.unpersist();
+      }
+      rowsWritten.put(Tables.CORRELATIONS.name(), correlations.pairs());
+
       jsc.setJobGroup("FINDINGS " + noveltyRebuild.runId(), step + " commit", false);
       List<String> runIds = new ArrayList<>();
       runIds.add(trendsRebuild.commit(scope).runId());
       runIds.add(noveltyRebuild.commit(scope).runId());
       runIds.add(seasonalityRebuild.commit(scope).runId());
       runIds.add(anomaliesRebuild.commit(scope).runId());
+      runIds.add(periodicityRebuild.commit(scope).runId());
+      runIds.add(correlationsRebuild.commit(scope).runId());
       long noveltyRows = byStatus.values().stream().mapToLong(Long::longValue).sum();
       rowsWritten.put(Tables.TRENDS.name(), trends.tests());
       rowsWritten.put(Tables.NOVELTY.name(), noveltyRows);
@@ -124,6 +144,23 @@ public final class FindingsJob {
           Duration.between(options.startedAt(), Instant.now()));
     } finally {
       jsc.clearJobGroup();
+    }
+  }
+
+  /** Stages the periodicity rows of the series and of the event groups; returns how many. */
+  private long stagePeriodicity(Warehouse warehouse, PartitionRebuild rebuild, Map<String, Set<Long>> coverage)
+      throws IOException {
+    LocalDate asOf = options.asOf();
+    Dataset<Row> series = PeriodicityFindings.seriesRows(spark, warehouse, asOf, coverage, rebuild.runId())
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> rows = PeriodicityFindings.withoutAliases(series).unionByName(spark.createDataFrame(
+          PeriodicityFindings.eventGroupRows(spark, warehouse, asOf, rebuild.runId()), Tables.PERIODICITY.dataSchema()));
+      rebuild.stagePartition(asOf, rows.repartition(1).sortWithinPartitions("series_table", "series_kind",
+          "series_key", "method", "grain", "period_rank"), 1);
+      return rebuild.staged().count();
+    } finally {
+      series.unpersist();
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * What a {@link FindingsJob} run did.
  *
  * @param runIds the commit run ids, one per table, in commit order ({@code trends}, {@code novelty},
- *     {@code seasonality}, {@code anomalies})
+ *     {@code seasonality}, {@code anomalies}, {@code periodicity}, {@code correlations})
  * @param asOf the as-of date, the partition written
  * @param seriesExamined day-grain series read for trends (each with at least one value in the 365 days
  *     up to the as-of date)

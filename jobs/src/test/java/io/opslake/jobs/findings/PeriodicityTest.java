@@ -66,4 +66,57 @@ class PeriodicityTest {
     assertThat(Periodicity.of(noise, 500)).isEmpty();
     assertThat(Periodicity.of(drifting, 500)).isEmpty();
   }
+
+  @Test
+  void autocorrelationOfAPeriodThreeSeriesByHand() {
+    // x = 2, −1, −1, 2, −1, −1 (mean 0): Σx² = 12; lag 1: −2 + 1 − 2 − 2 + 1 = −4 → −1/3;
+    // lag 2: −2 − 2 + 1 − 2 = −5 → −5/12; lag 3: 4 + 1 + 1 = 6 → 1/2 (the period shows as the peak).
+    assertThat(Periodicity.autocorrelation(new double[] {2, -1, -1, 2, -1, -1}))
+        .startsWith(new double[] {1, -1.0 / 3, -5.0 / 12, 0.5}, within(1e-12));
+  }
+
+  @Test
+  void periodogramAndFishersGByHand() {
+    // x_t = cos(2π·2t/8) + 0.5 cos(2π·t/8), n = 8: a cosine of amplitude A at Fourier frequency j has
+    // |X_j| = A·n/2, so I(j) = A²·n/4: I(1) = 0.5, I(2) = 2, I(3) = 0 (m = 3).
+    double[] x = new double[8];
+    for (int t = 0; t < 8; t++) {
+      x[t] = Math.cos(2 * Math.PI * 2 * t / 8) + 0.5 * Math.cos(2 * Math.PI * t / 8);
+    }
+    assertThat(Periodicity.periodogram(x)).containsExactly(new double[] {0, 0.5, 2, 0}, within(1e-12));
+    // g = 2 / 2.5 = 0.8 > 1/2, where the first term is exact: P = 3 · 0.2² = 0.12.
+    assertThat(Periodicity.fisherPValue(0.8, 3)).isCloseTo(0.12, within(1e-12));
+    assertThat(Periodicity.fisherPValue(0.01, 3)).isEqualTo(1.0);
+  }
+
+  @Test
+  void aDailyCycleInFourDaysOfHourlyCountsIsTheSpectralPeak() {
+    // Four days of hourly page loads: 1000 (1 + 0.8 cos(2π(h − 15)/24)), 2 % growth a day, noise.
+    Random random = new Random(11);
+    double[] hourly = new double[96];
+    for (int t = 0; t < hourly.length; t++) {
+      hourly[t] = 1000 * (1 + 0.02 * t / 24.0) * (1 + 0.8 * Math.cos(2 * Math.PI * (t % 24 - 15) / 24))
+          + 30 * random.nextGaussian();
+    }
+
+    Periodicity.Period daily = Periodicity.spectralPeak(hourly).orElseThrow();
+
+    assertThat(daily.lag()).isEqualTo(24);
+    assertThat(daily.strength()).isGreaterThan(0.9);
+    assertThat(daily.pValue()).isLessThan(1e-20);
+    assertThat(daily.sentence("page loads", 1, "hours", "Fisher's g"))
+        .startsWith("page loads recur every 24.0 hours (Fisher's g 0.9");
+    // The ACF's Bartlett bound on 96 points is too wide for this smooth cycle (see the class doc).
+    assertThat(Periodicity.of(hourly, 168)).isEmpty();
+  }
+
+  @Test
+  void noiseHasNoSpectralPeak() {
+    Random random = new Random(9);
+    double[] noise = new double[500];
+    for (int t = 0; t < noise.length; t++) {
+      noise[t] = random.nextGaussian();
+    }
+    assertThat(Periodicity.spectralPeak(noise)).isEmpty();
+  }
 }
