@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       UslCommand.class,
       WorkflowCommand.class,
+      AlertsCommand.class,
     })
 public final class OpslakeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
