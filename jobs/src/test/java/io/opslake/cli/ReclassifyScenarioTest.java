@@ -147,7 +147,7 @@ class ReclassifyScenarioTest {
   }
 
   @Test
-  void everyTableIsWrittenWithInt64MicrosecondTimestamps() {
+  void everyTableIsWrittenWithInt64MicrosecondTimestamps() throws IOException {
     // The derived tables other tests build here, rebuilt so this test does not depend on their order.
     assertThat(CliRun.of("templates", "--warehouse", warehouse).exitCode()).isZero();
     assertThat(CliRun.of("reclassify", "--from", "2026-10-01", "--to", "2026-10-02", "--warehouse", warehouse)
@@ -157,6 +157,11 @@ class ReclassifyScenarioTest {
     assertThat(CliRun.of("series", "--from", "2026-10-01", "--to", "2026-10-02", "--warehouse", warehouse)
         .exitCode()).isZero();
     assertThat(CliRun.of("findings", "--as-of", "2026-10-02", "--warehouse", warehouse).exitCode()).isZero();
+    Path alertRules = temp.resolve("alerts-every-table.yaml");
+    Files.writeString(alertRules,
+        "rules:\n  - {id: gc, kind: event_count, type: gc, per: host, window: 10m, threshold: 0}\n");
+    assertThat(CliRun.of("alerts", "backtest", "--rules", alertRules.toString(), "--from", "2026-10-01", "--to",
+        "2026-10-02", "--warehouse", warehouse).exitCode()).isZero();
 
     for (io.opslake.schemas.TableDefinition table : io.opslake.schemas.Tables.ALL) {
       List<Path> files = io.opslake.testing.ParquetFooters.parquetFiles(Path.of(warehouse, table.name()));
