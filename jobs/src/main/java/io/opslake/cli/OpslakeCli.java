@@ -65,7 +65,7 @@ public final class OpslakeCli implements Runnable {
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           ErrorCategory category = categoryOf(exception);
-          cmd.getErr().println("opslake " + cmd.getCommandName() + ": " + messageOf(exception));
+          cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + messageOf(exception));
           if (category == ErrorCategory.INTERNAL) {
             exception.printStackTrace(cmd.getErr());
           }

@@ -573,16 +573,11 @@ public final class Tables {
                   "variant",
                   STRING,
                   "`default`, or the swept values of this variant (`threshold=5`, `threshold=5,for=5m`)."),
-              required("rule_kind", STRING, "`event_count`, `latency`, `new_fingerprint` or `disk_full`."),
               required(
                   "alert_key",
                   STRING,
                   "What fired: the type, the host (`per: host`), the fingerprint, the URL group, or"
                       + " `hostname|mount` for disks."),
-              required(
-                  "pending_since",
-                  TIMESTAMP,
-                  "When the condition started to hold before the first firing (the pending state)."),
               required(
                   "started_at",
                   TIMESTAMP,
@@ -593,7 +588,11 @@ public final class Tables {
                   TIMESTAMP,
                   "When its last firing resolved (the first evaluation with the condition false), or the end"
                       + " of the range when still firing."),
-              required("resolved", BOOLEAN, "False when the alert was still firing at the end of the range."),
+              optional(
+                  "peak_value",
+                  DOUBLE,
+                  "The most severe value while firing: events in the window, latency ms, hours until the"
+                      + " disk is full (the smallest), or events of a new fingerprint in the range."),
               required(
                   "firing_seconds",
                   DOUBLE,
@@ -603,12 +602,13 @@ public final class Tables {
                   INT,
                   "Firings that started within the cooldown after the previous firing resolved, merged into"
                       + " this alert instead of counting as new alerts."),
-              optional(
-                  "peak_value",
-                  DOUBLE,
-                  "The most severe value while firing: events in the window, latency ms, hours until the"
-                      + " disk is full (the smallest), or events of a new fingerprint in the range."),
+              required("resolved", BOOLEAN, "False when the alert was still firing at the end of the range."),
+              required(
+                  "pending_since",
+                  TIMESTAMP,
+                  "When the condition started to hold before the first firing (the pending state)."),
               optional("threshold", DOUBLE, "The variant's threshold (event counts and latencies); null otherwise."),
+              required("rule_kind", STRING, "`event_count`, `latency`, `new_fingerprint` or `disk_full`."),
               required("run_id", STRING, "Id of the `bin/opslake alerts backtest` run that wrote the row.")),
           required(
               "dt",
@@ -624,14 +624,8 @@ public final class Tables {
           List.of(
               required("rule", STRING, "The rule's `id` in the rules file."),
               required("variant", STRING, "`default`, or the swept values of this variant."),
-              required("rule_kind", STRING, "`event_count`, `latency`, `new_fingerprint` or `disk_full`."),
-              required("description", STRING, "The rule's description (may be empty)."),
               required("alerts", LONG, "Alerts raised (flapping re-fires not counted)."),
-              required("keys_alerted", LONG, "Distinct keys with at least one alert."),
-              required("firing_seconds", DOUBLE, "Time firing, summed over the alerts."),
-              required("flapping_refires", LONG, "Re-fires within the cooldown, summed over the alerts."),
               required("alerts_per_day", DOUBLE, "`alerts` divided by the days of the range."),
-              optional("incidents", INT, "Incidents in the incidents file; null without one."),
               optional("incidents_detected", INT, "Incidents met by at least one alert; null without incidents."),
               optional("incidents_missed", INT, "Incidents met by no alert; null without incidents."),
               optional(
@@ -639,8 +633,14 @@ public final class Tables {
                   DOUBLE,
                   "Median over the detected incidents of the first meeting alert's start minus the incident's"
                       + " start (0 when already firing); null when none was detected."),
-              optional("max_delay_seconds", DOUBLE, "Longest detection delay; null when none was detected."),
               optional("false_alarms", LONG, "Alerts that meet no incident; null without incidents."),
+              optional("max_delay_seconds", DOUBLE, "Longest detection delay; null when none was detected."),
+              optional("incidents", INT, "Incidents in the incidents file; null without one."),
+              required("keys_alerted", LONG, "Distinct keys with at least one alert."),
+              required("firing_seconds", DOUBLE, "Time firing, summed over the alerts."),
+              required("flapping_refires", LONG, "Re-fires within the cooldown, summed over the alerts."),
+              required("rule_kind", STRING, "`event_count`, `latency`, `new_fingerprint` or `disk_full`."),
+              required("description", STRING, "The rule's description (may be empty)."),
               required("range_from", STRING, "First day of the backtest range (YYYY-MM-DD)."),
               required("range_to", STRING, "Last day of the range (YYYY-MM-DD)."),
               required("rules_file", STRING, "The rules file, as given, and the SHA-256 of its content."),

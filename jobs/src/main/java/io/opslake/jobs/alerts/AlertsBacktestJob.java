@@ -94,11 +94,11 @@ public final class AlertsBacktestJob {
           .unionByName(minuteAlerts(warehouse, byRule, from, to, keys))
           .unionByName(diskAlerts(warehouse, byRule, from, to, keys))
           .unionByName(newFingerprintAlerts(warehouse, byRule, from));
-      firings.stage(emitted.select(col("rule"), col("variant"), col("rule_kind"), col("alert_key"),
-              expr("timestamp_millis(pending_ms)").as("pending_since"),
-              expr("timestamp_millis(started_ms)").as("started_at"),
-              expr("timestamp_millis(ended_ms)").as("ended_at"), col("resolved"), col("firing_seconds"),
-              col("flapping_refires"), col("peak_value"), col("threshold"), lit(firings.runId()).as("run_id"),
+      firings.stage(emitted.select(col("rule"), col("variant"), col("alert_key"),
+              expr("timestamp_millis(started_ms)").as("started_at"), expr("timestamp_millis(ended_ms)").as("ended_at"),
+              col("peak_value"), col("firing_seconds"), col("flapping_refires"), col("resolved"),
+              expr("timestamp_millis(pending_ms)").as("pending_since"), col("threshold"), col("rule_kind"),
+              lit(firings.runId()).as("run_id"),
               expr("to_date(timestamp_millis(started_ms))").as("dt"))
           .repartition(col("dt")).sortWithinPartitions("rule", "variant", "started_at", "alert_key"));
 
@@ -254,10 +254,10 @@ public final class AlertsBacktestJob {
   private List<Row> summaryRows(List<AlertsBacktestResult.VariantSummary> variants, String runId) {
     List<Row> rows = new ArrayList<>();
     for (AlertsBacktestResult.VariantSummary variant : variants) {
-      rows.add(RowFactory.create(variant.rule(), variant.variant(), variant.kind(), variant.description(),
-          variant.alerts(), variant.keysAlerted(), variant.firingSeconds(), variant.flappingRefires(),
-          variant.alertsPerDay(), variant.incidents(), variant.incidentsDetected(), variant.incidentsMissed(),
-          variant.medianDelaySeconds(), variant.maxDelaySeconds(), variant.falseAlarms(), options.from().toString(),
+      rows.add(RowFactory.create(variant.rule(), variant.variant(), variant.alerts(), variant.alertsPerDay(),
+          variant.incidentsDetected(), variant.incidentsMissed(), variant.medianDelaySeconds(), variant.falseAlarms(),
+          variant.maxDelaySeconds(), variant.incidents(), variant.keysAlerted(), variant.firingSeconds(),
+          variant.flappingRefires(), variant.kind(), variant.description(), options.from().toString(),
           options.to().toString(), options.rulesFile(), runId));
     }
     return rows;
