@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       UslCommand.class,
       WorkflowCommand.class,
+      AlertsCommand.class,
     })
 public final class OpslakeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -65,7 +66,7 @@ public final class OpslakeCli implements Runnable {
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           ErrorCategory category = categoryOf(exception);
-          cmd.getErr().println("opslake " + cmd.getCommandName() + ": " + messageOf(exception));
+          cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + messageOf(exception));
           if (category == ErrorCategory.INTERNAL) {
             exception.printStackTrace(cmd.getErr());
           }

@@ -168,4 +168,14 @@ public final class Jobs {
   public static DetectResult detect(DetectOptions options, Consumer<String> warnings) throws IOException {
     return new DetectJob(options, warnings).run();
   }
+
+  /**
+   * event_series, latency_series, raw_metrics, events → alert_firings (days of the range) and
+   * alert_summary (dt = the range's last day): an alert rules file backtested over a date range
+   * (docs/alerts.md).
+   */
+  public static io.opslake.jobs.alerts.AlertsBacktestResult alertsBacktest(SparkSession spark,
+      io.opslake.jobs.alerts.AlertsBacktestOptions options) throws IOException {
+    return new io.opslake.jobs.alerts.AlertsBacktestJob(spark, options).run();
+  }
 }

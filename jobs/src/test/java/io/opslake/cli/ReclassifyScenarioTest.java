@@ -147,7 +147,7 @@ class ReclassifyScenarioTest {
   }
 
   @Test
-  void everyTableIsWrittenWithInt64MicrosecondTimestamps() {
+  void everyTableIsWrittenWithInt64MicrosecondTimestamps() throws IOException {
     // The derived tables other tests build here, rebuilt so this test does not depend on their order.
     assertThat(CliRun.of("templates", "--warehouse", warehouse).exitCode()).isZero();
     assertThat(CliRun.of("reclassify", "--from", "2026-10-01", "--to", "2026-10-02", "--warehouse", warehouse)
@@ -160,6 +160,11 @@ class ReclassifyScenarioTest {
     // Two days are too short for a demand forecast: capacity still writes its rows, with the reasons.
     CliRun capacity = CliRun.of("capacity", "--as-of", "2026-10-02", "--warehouse", warehouse);
     assertThat(capacity.exitCode()).as(capacity.err()).isZero();
+    Path alertRules = temp.resolve("alerts-every-table.yaml");
+    Files.writeString(alertRules,
+        "rules:\n  - {id: gc, kind: event_count, type: gc, per: host, window: 10m, threshold: 0}\n");
+    assertThat(CliRun.of("alerts", "backtest", "--rules", alertRules.toString(), "--from", "2026-10-01", "--to",
+        "2026-10-02", "--warehouse", warehouse).exitCode()).isZero();
 
     for (io.opslake.schemas.TableDefinition table : io.opslake.schemas.Tables.ALL) {
       List<Path> files = io.opslake.testing.ParquetFooters.parquetFiles(Path.of(warehouse, table.name()));

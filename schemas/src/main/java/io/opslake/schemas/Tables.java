@@ -918,10 +918,96 @@ public final class Tables {
               required("run_id", STRING, "Id of the `bin/opslake findings` run that wrote the row.")),
           FINDINGS_DATE);
 
+
+  public static final TableDefinition ALERT_FIRINGS =
+      new TableDefinition(
+          "alert_firings",
+          "Alerts that the rules of an alert rules file would have raised on the series of a date range, one row"
+              + " per alert of a rule variant on a key (`bin/opslake alerts backtest`, docs/alerts.md).",
+          List.of(
+              required("rule", STRING, "The rule's `id` in the rules file."),
+              required(
+                  "variant",
+                  STRING,
+                  "`default`, or the swept values of this variant (`threshold=5`, `threshold=5,for=5m`)."),
+              required(
+                  "alert_key",
+                  STRING,
+                  "What fired: the type, the host (`per: host`), the fingerprint, the URL group, or"
+                      + " `hostname|mount` for disks."),
+              required(
+                  "started_at",
+                  TIMESTAMP,
+                  "When the alert fired: the condition had held for the rule's `for` (minute rules are"
+                      + " evaluated at the end of each minute)."),
+              required(
+                  "ended_at",
+                  TIMESTAMP,
+                  "When its last firing resolved (the first evaluation with the condition false), or the end"
+                      + " of the range when still firing."),
+              optional(
+                  "peak_value",
+                  DOUBLE,
+                  "The most severe value while firing: events in the window, latency ms, hours until the"
+                      + " disk is full (the smallest), or events of a new fingerprint in the range."),
+              required(
+                  "firing_seconds",
+                  DOUBLE,
+                  "Time spent firing, the gaps between flapping re-fires excluded."),
+              required(
+                  "flapping_refires",
+                  INT,
+                  "Firings that started within the cooldown after the previous firing resolved, merged into"
+                      + " this alert instead of counting as new alerts."),
+              required("resolved", BOOLEAN, "False when the alert was still firing at the end of the range."),
+              required(
+                  "pending_since",
+                  TIMESTAMP,
+                  "When the condition started to hold before the first firing (the pending state)."),
+              optional("threshold", DOUBLE, "The variant's threshold (event counts and latencies); null otherwise."),
+              required("rule_kind", STRING, "`event_count`, `latency`, `new_fingerprint` or `disk_full`."),
+              required("run_id", STRING, "Id of the `bin/opslake alerts backtest` run that wrote the row.")),
+          required(
+              "dt",
+              DATE,
+              "UTC date of `started_at`; the Hive partition (`dt=YYYY-MM-DD`). A run rebuilds the days of its"
+                  + " range."));
+
+  public static final TableDefinition ALERT_SUMMARY =
+      new TableDefinition(
+          "alert_summary",
+          "One row per rule variant of an alert backtest: how often it fired and, given known incidents, what"
+              + " it caught, how late and how many false alarms (`bin/opslake alerts backtest`, docs/alerts.md).",
+          List.of(
+              required("rule", STRING, "The rule's `id` in the rules file."),
+              required("variant", STRING, "`default`, or the swept values of this variant."),
+              required("alerts", LONG, "Alerts raised (flapping re-fires not counted)."),
+              required("alerts_per_day", DOUBLE, "`alerts` divided by the days of the range."),
+              optional("incidents_detected", INT, "Incidents met by at least one alert; null without incidents."),
+              optional("incidents_missed", INT, "Incidents met by no alert; null without incidents."),
+              optional(
+                  "median_delay_seconds",
+                  DOUBLE,
+                  "Median over the detected incidents of the first meeting alert's start minus the incident's"
+                      + " start (0 when already firing); null when none was detected."),
+              optional("false_alarms", LONG, "Alerts that meet no incident; null without incidents."),
+              optional("max_delay_seconds", DOUBLE, "Longest detection delay; null when none was detected."),
+              optional("incidents", INT, "Incidents in the incidents file; null without one."),
+              required("keys_alerted", LONG, "Distinct keys with at least one alert."),
+              required("firing_seconds", DOUBLE, "Time firing, summed over the alerts."),
+              required("flapping_refires", LONG, "Re-fires within the cooldown, summed over the alerts."),
+              required("rule_kind", STRING, "`event_count`, `latency`, `new_fingerprint` or `disk_full`."),
+              required("description", STRING, "The rule's description (may be empty)."),
+              required("range_from", STRING, "First day of the backtest range (YYYY-MM-DD)."),
+              required("range_to", STRING, "Last day of the range (YYYY-MM-DD)."),
+              required("rules_file", STRING, "The rules file, as given, and the SHA-256 of its content."),
+              required("run_id", STRING, "Id of the `bin/opslake alerts backtest` run that wrote the row.")),
+          required("dt", DATE, "The last day of the range; the Hive partition (`dt=YYYY-MM-DD`), replaced by a rerun."));
+
   public static final List<TableDefinition> ALL =
       List.of(RAW_EVENTS, RAW_METRICS, QUARANTINE, INGEST_RUNS, METRIC_RATES, PATTERNS, EVENTS, REPETITION,
           EVENT_SERIES, LATENCY_SERIES, METRIC_SERIES, SERIES_DAYS, TRENDS, NOVELTY, SEASONALITY, ANOMALIES,
-          PERIODICITY, CORRELATIONS, CAPACITY_MODEL, CAPACITY_PLAN, RESOURCE_FORECAST);
+          PERIODICITY, CORRELATIONS, CAPACITY_MODEL, CAPACITY_PLAN, RESOURCE_FORECAST, ALERT_FIRINGS, ALERT_SUMMARY);
 
   private Tables() {}
 
