@@ -217,7 +217,12 @@ final class WorkflowCommand implements Runnable {
       } catch (CommandLine.ParameterException e) {
         throw OpslakeException.usage("Cannot run step 'opslake " + String.join(" ", arguments) + "': " + e.getMessage());
       }
-      if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject() instanceof JobCommand<?> job)) {
+      // The innermost command runs the job ("alerts backtest" is a command with a subcommand).
+      CommandLine.ParseResult command = parsed;
+      while (command.hasSubcommand()) {
+        command = command.subcommand();
+      }
+      if (command == parsed || !(command.commandSpec().userObject() instanceof JobCommand<?> job)) {
         throw OpslakeException.usage("Cannot run step 'opslake " + String.join(" ", arguments)
             + "': its command does not run a job");
       }
