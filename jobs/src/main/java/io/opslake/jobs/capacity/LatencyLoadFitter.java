@@ -1,6 +1,7 @@
 package io.opslake.jobs.capacity;
 
 import io.opslake.errors.OpslakeException;
+import io.opslake.jobs.anomaly.RobustStatistics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +35,44 @@ public final class LatencyLoadFitter {
 
   private LatencyLoadFitter() {}
 
-  /** Fits latency (e.g. p95 in ms) against load per server; {@code what} names the series in messages. */
+  /** Residuals beyond this many robust standard deviations are incident hours, left out of the refit. */
+  public static final double OUTLIER_SIGMAS = 5;
+
+  /**
+   * Fits latency (e.g. p95 in ms) against load per server; {@code what} names the series in
+   * messages. The law describes the service in its steady state, so hours an incident made slow
+   * (an outage, a stuck dependency: latency many times what the load explains) are left out: after
+   * a first least-squares fit, points whose residual is more than {@value #OUTLIER_SIGMAS} robust
+   * standard deviations (1.4826 × the residuals' median absolute deviation) from the median
+   * residual are dropped and the quadratic is fitted again, once, when enough points remain.
+   */
   public static LatencyLoadFit fit(String what, List<LoadPoint> points, double objective) {
+    LatencyLoadFit first = fitOnce(what, points, objective);
+    double[] residuals = points.stream()
+        .mapToDouble(point -> point.throughput() - (first.intercept() + first.linear() * point.load()
+            + first.quadratic() * point.load() * point.load()))
+        .toArray();
+    double center = RobustStatistics.median(residuals.clone(), residuals.length);
+    double scale = RobustStatistics.MAD_TO_SIGMA
+        * RobustStatistics.medianAbsoluteDeviation(residuals.clone(), residuals.length, center);
+    double typical = points.stream().mapToDouble(point -> Math.abs(point.throughput())).average().orElse(0);
+    if (!(scale > 1e-9 * Math.max(1, typical))) {
+      return first; // an exact fit: nothing stands out
+    }
+    List<LoadPoint> kept = new java.util.ArrayList<>();
+    for (int i = 0; i < residuals.length; i++) {
+      if (Math.abs(residuals[i] - center) <= OUTLIER_SIGMAS * scale) {
+        kept.add(points.get(i));
+      }
+    }
+    if (kept.size() == points.size() || kept.size() < MIN_POINTS
+        || kept.stream().mapToDouble(LoadPoint::load).distinct().count() < MIN_DISTINCT_LOADS) {
+      return first;
+    }
+    return fitOnce(what, kept, objective);
+  }
+
+  private static LatencyLoadFit fitOnce(String what, List<LoadPoint> points, double objective) {
     if (points.isEmpty()) {
       throw OpslakeException.data("Cannot fit latency against load of " + what + ": no latency data");
     }

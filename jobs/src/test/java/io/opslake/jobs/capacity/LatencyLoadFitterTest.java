@@ -66,4 +66,23 @@ class LatencyLoadFitterTest {
     assertThat(LatencyLoadFitter.fit("web", flat, 1000).breachLoad()).isNull();
     assertThat(LatencyLoadFitter.fit("web", flat, 50).breachLoad()).isZero();
   }
+
+  @Test
+  void anIncidentHourFiveTimesSlowerIsLeftOutOfTheLaw() {
+    // Alternating ±2 ms around R(x) = 50 (1 + 0.1 (x − 1) + 0.01 x (x − 1)) at x = 1..20, and the
+    // hour at x = 10 five times slower (an outage): its residual is about 800 ms against a robust
+    // spread of about 3 ms, so the law is fitted on the other 19 points.
+    List<LoadPoint> points = new ArrayList<>();
+    for (int x = 1; x <= 20; x++) {
+      double law = 50 * (1 + 0.1 * (x - 1) + 0.01 * x * (x - 1));
+      points.add(new LoadPoint(x, x == 10 ? 5 * law : law + (x % 2 == 0 ? 2 : -2)));
+    }
+
+    LatencyLoadFit fit = LatencyLoadFitter.fit("web", points, 1000);
+
+    assertThat(fit.points()).isEqualTo(19);
+    assertThat(fit.sigma()).isCloseTo(0.1, within(0.01));
+    assertThat(fit.kappa()).isCloseTo(0.01, within(0.001));
+    assertThat(fit.r2()).isGreaterThan(0.99);
+  }
 }
