@@ -170,6 +170,6 @@ class PeriodicityScenarioTest {
   void theSummaryCountsTheNewTables() {
     assertThat(summary.get("rows_written").get("periodicity").asLong()).isPositive();
     assertThat(summary.get("rows_written").get("correlations").asLong()).isPositive();
-    assertThat(summary.get("run_ids")).hasSize(4);
+    assertThat(summary.get("run_ids")).hasSize(6);
   }
 }
