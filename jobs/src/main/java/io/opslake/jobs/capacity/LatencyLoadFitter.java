@@ -49,8 +49,7 @@ public final class LatencyLoadFitter {
   public static LatencyLoadFit fit(String what, List<LoadPoint> points, double objective) {
     LatencyLoadFit first = fitOnce(what, points, objective);
     double[] residuals = points.stream()
-        .mapToDouble(point -> point.throughput() - (first.intercept() + first.linear() * point.load()
-            + first.quadratic() * point.load() * point.load()))
+        .mapToDouble(point -> point.throughput() - first.latency(point.load()))
         .toArray();
     double center = RobustStatistics.median(residuals.clone(), residuals.length);
     double scale = RobustStatistics.MAD_TO_SIGMA

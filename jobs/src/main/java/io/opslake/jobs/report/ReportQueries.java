@@ -68,7 +68,7 @@ final class ReportQueries {
     List<FindingsSection> findings = new ArrayList<>();
     List<String> findingsRuns = new ArrayList<>();
     for (String name : FINDINGS_TABLES) {
-      Optional<TableDefinition> table = table(name);
+      Optional<TableDefinition> table = Tables.byName(name);
       if (table.isPresent()) {
         findings.add(findings(table.get()));
         findingsRuns.addAll(distinct(onDay(table.get()), "run_id"));
@@ -79,10 +79,6 @@ final class ReportQueries {
             List.copyOf(new TreeSet<>(findingsRuns))),
         sources(runs), quarantineReasons(runs), daysWithoutInput(), top(), reclassified(), List.copyOf(findings),
         previews(CAPACITY_TABLES), previews(ALERT_TABLES));
-  }
-
-  static Optional<TableDefinition> table(String name) {
-    return Tables.ALL.stream().filter(table -> table.name().equals(name)).findFirst();
   }
 
   private Dataset<Row> onDay(TableDefinition table) throws IOException {
@@ -305,7 +301,7 @@ final class ReportQueries {
   private List<TablePreview> previews(List<String> names) throws IOException {
     List<TablePreview> previews = new ArrayList<>();
     for (String name : names) {
-      Optional<TableDefinition> table = table(name);
+      Optional<TableDefinition> table = Tables.byName(name);
       if (table.isEmpty()) {
         continue;
       }
