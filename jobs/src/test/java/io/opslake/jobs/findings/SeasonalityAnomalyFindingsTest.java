@@ -1,13 +1,13 @@
 package io.opslake.jobs.findings;
 
+import static io.opslake.jobs.findings.SeriesTableRows.dayRow;
+import static io.opslake.jobs.findings.SeriesTableRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.opslake.jobs.Jobs;
 import io.opslake.schemas.TableDefinition;
 import io.opslake.schemas.Tables;
-import io.opslake.storage.PartitionRebuild;
-import io.opslake.storage.RebuildScope;
 import io.opslake.storage.Warehouse;
 import io.opslake.testing.SharedSpark;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,31 +118,7 @@ class SeasonalityAnomalyFindingsTest {
     return row(Tables.EVENT_SERIES, values);
   }
 
-  private static Row dayRow(LocalDate day, String kind) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("series_table", "event_series");
-    values.put("series_kind", kind);
-    values.put("input_table", "events");
-    values.put("input_rows", 100L);
-    values.put("has_input", true);
-    values.put("points", 100L);
-    values.put("series", 2L);
-    values.put("minute_grid_series", 0L);
-    values.put("minute_floor", 100L);
-    values.put("run_id", "test");
-    values.put("dt", Date.valueOf(day));
-    return row(Tables.SERIES_DAYS, values);
-  }
-
-  private static Row row(TableDefinition table, Map<String, Object> values) {
-    return RowFactory.create(table.allColumns().stream().map(column -> values.get(column.name())).toArray());
-  }
-
   private static void write(TableDefinition table, List<Row> rows) throws IOException {
-    Warehouse warehouse = Warehouse.open(temp.resolve("wh").toString(), spark.sparkContext().hadoopConfiguration());
-    try (PartitionRebuild rebuild = warehouse.rebuild(spark, table, "test")) {
-      rebuild.stage(spark.createDataFrame(rows, table.tableSchema()));
-      rebuild.commit(RebuildScope.wholeTable());
-    }
+    SeriesTableRows.write(spark, temp.resolve("wh").toString(), table, rows);
   }
 }
