@@ -146,6 +146,11 @@ public final class Jobs {
     return new QueryJob(spark, options).run(out);
   }
 
+  /** A warm session for a sequence of statements (the {@code sql} shell): every table registered once. */
+  public static io.opslake.jobs.query.SqlSession sql(SparkSession spark, String warehouseUri) throws IOException {
+    return io.opslake.jobs.query.SqlSession.open(spark, warehouseUri);
+  }
+
   /** The catalog: tables, documented columns, partitions, row counts. */
   public static List<TablesJob.TableInfo> tables(SparkSession spark, String warehouseUri) throws IOException {
     return new TablesJob(spark, warehouseUri).run();
