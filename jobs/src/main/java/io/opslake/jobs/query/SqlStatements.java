@@ -34,59 +34,16 @@ public final class SqlStatements {
   private enum State { CODE, SINGLE_QUOTED, DOUBLE_QUOTED, BACKTICKED, LINE_COMMENT, BLOCK_COMMENT }
 
   public static Split split(String text) {
+    Kind[] kinds = classify(text);
     List<String> statements = new ArrayList<>();
-    State state = State.CODE;
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
-      switch (state) {
-        case CODE -> {
-          if (c == '\'') {
-            state = State.SINGLE_QUOTED;
-          } else if (c == '"') {
-            state = State.DOUBLE_QUOTED;
-          } else if (c == '`') {
-            state = State.BACKTICKED;
-          } else if (c == '-' && next == '-') {
-            state = State.LINE_COMMENT;
-            i++;
-          } else if (c == '/' && next == '*') {
-            state = State.BLOCK_COMMENT;
-            i++;
-          } else if (c == ';') {
-            String statement = text.substring(start, i).strip();
-            if (!withoutComments(statement).isBlank()) {
-              statements.add(statement);
-            }
-            start = i + 1;
-          }
+      if (kinds[i] == Kind.CODE && text.charAt(i) == ';') {
+        String statement = text.substring(start, i).strip();
+        if (!withoutComments(statement).isBlank()) {
+          statements.add(statement);
         }
-        case SINGLE_QUOTED, DOUBLE_QUOTED -> {
-          char quote = state == State.SINGLE_QUOTED ? '\'' : '"';
-          if (c == '\\') {
-            i++; // Spark SQL string literals escape with a backslash
-          } else if (c == quote) {
-            state = State.CODE;
-          }
-        }
-        case BACKTICKED -> {
-          if (c == '`') {
-            state = State.CODE; // a doubled `` reopens at once, which is what an escaped backtick means
-          }
-        }
-        case LINE_COMMENT -> {
-          if (c == '\n') {
-            state = State.CODE;
-          }
-        }
-        case BLOCK_COMMENT -> {
-          if (c == '*' && next == '/') {
-            state = State.CODE;
-            i++;
-          }
-        }
-        default -> throw new IllegalStateException(state.name());
+        start = i + 1;
       }
     }
     return new Split(statements, text.substring(start));
@@ -94,61 +51,78 @@ public final class SqlStatements {
 
   /** The text with {@code --} and block comments removed (string literals kept as they are). */
   static String withoutComments(String text) {
+    Kind[] kinds = classify(text);
     StringBuilder kept = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      if (kinds[i] != Kind.COMMENT) {
+        kept.append(text.charAt(i));
+      }
+    }
+    return kept.toString();
+  }
+
+  /** What each character is part of. */
+  private enum Kind { CODE, QUOTED, COMMENT }
+
+  /** One pass of the five-state scan, telling for each character what it belongs to. */
+  private static Kind[] classify(String text) {
+    Kind[] kinds = new Kind[text.length()];
     State state = State.CODE;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
       switch (state) {
-        case LINE_COMMENT -> {
-          if (c == '\n') {
-            state = State.CODE;
-            kept.append(c);
-          }
-        }
-        case BLOCK_COMMENT -> {
-          if (c == '*' && next == '/') {
-            state = State.CODE;
-            i++;
-          }
-        }
         case CODE -> {
-          if (c == '-' && next == '-') {
+          kinds[i] = Kind.CODE;
+          if (c == '\'') {
+            state = State.SINGLE_QUOTED;
+            kinds[i] = Kind.QUOTED;
+          } else if (c == '"') {
+            state = State.DOUBLE_QUOTED;
+            kinds[i] = Kind.QUOTED;
+          } else if (c == '`') {
+            state = State.BACKTICKED;
+            kinds[i] = Kind.QUOTED;
+          } else if (c == '-' && next == '-') {
             state = State.LINE_COMMENT;
-            i++;
+            kinds[i] = Kind.COMMENT;
           } else if (c == '/' && next == '*') {
             state = State.BLOCK_COMMENT;
-            i++;
-          } else {
-            kept.append(c);
-            if (c == '\'') {
-              state = State.SINGLE_QUOTED;
-            } else if (c == '"') {
-              state = State.DOUBLE_QUOTED;
-            } else if (c == '`') {
-              state = State.BACKTICKED;
-            }
+            kinds[i] = Kind.COMMENT;
+            kinds[++i] = Kind.COMMENT; // so "/*/" does not close at once
           }
         }
         case SINGLE_QUOTED, DOUBLE_QUOTED -> {
-          kept.append(c);
+          kinds[i] = Kind.QUOTED;
           char quote = state == State.SINGLE_QUOTED ? '\'' : '"';
           if (c == '\\' && next != '\0') {
-            kept.append(next);
-            i++;
+            kinds[++i] = Kind.QUOTED; // Spark SQL string literals escape with a backslash
           } else if (c == quote) {
             state = State.CODE;
           }
         }
         case BACKTICKED -> {
-          kept.append(c);
+          kinds[i] = Kind.QUOTED;
           if (c == '`') {
+            state = State.CODE; // a doubled `` reopens at once, which is what an escaped backtick means
+          }
+        }
+        case LINE_COMMENT -> {
+          kinds[i] = c == '\n' ? Kind.CODE : Kind.COMMENT;
+          if (c == '\n') {
             state = State.CODE;
+          }
+        }
+        case BLOCK_COMMENT -> {
+          kinds[i] = Kind.COMMENT;
+          if (c == '*' && next == '/') {
+            state = State.CODE;
+            kinds[++i] = Kind.COMMENT;
           }
         }
         default -> throw new IllegalStateException(state.name());
       }
     }
-    return kept.toString();
+    return kinds;
   }
 }
