@@ -35,7 +35,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
@@ -81,9 +80,6 @@ public final class IngestJob {
       progress.accept("ingest " + runId + ": removed the staging area of run " + abandoned + ", which died before committing");
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // Broadcast: a Hadoop Configuration is hundreds of entries, and deserializing it in every task
-    // cost as much as parsing a few MB; a broadcast is deserialized once per executor.
-    Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
 
     long listStarted = System.nanoTime();
     List<FileStatus> files = InputListing.expand(options.inputs(), hadoop);
@@ -101,6 +97,12 @@ public final class IngestJob {
     List<List<FileBlock>> scanTasks = IngestPlanner.binPack(blocks, IngestPlanner.taskBytes(
         blocks.stream().mapToLong(FileBlock::length).sum(), parallelism));
     boolean onDriver = onDriver(totalBytes);
+    HadoopConf driverConf = new HadoopConf(hadoop);
+    // Broadcast: a Hadoop Configuration is hundreds of entries, and deserializing it in every task
+    // cost as much as parsing a few MB; a broadcast is deserialized once per executor. The driver
+    // reading a tiny input itself needs none (creating one cost a tenth of a one-line run).
+    SplitIngestor.ConfSource conf =
+        onDriver ? () -> driverConf : SplitIngestor.ConfSource.broadcast(jsc.broadcast(driverConf));
     List<BlockScan> scans;
     if (onDriver) {
       scans = new ArrayList<>(blocks.size());
