@@ -43,12 +43,12 @@ import org.apache.spark.util.LongAccumulator;
  * quarantine} and one {@code ingest_runs} row, exactly once per input file content.
  *
  * <p>Two Spark jobs, no shuffle (none in local mode for inputs up to 1 MiB, which the driver reads
- * itself: the jobs' fixed cost exceeds the work). The scan job reads every input byte once (md5 fingerprint and
- * newline count per 32 MiB block, format detection on the first lines); the driver then skips
- * files whose fingerprint a succeeded run already committed and plans splits; the parse job reads
- * the splits again, parses them with the format's plain-Java parser and writes Parquet for all
- * three tables in the same pass into a staging area. The driver then commits (see {@link
- * Warehouse}). Driver memory: one small record per block and per staged file.
+ * itself: the jobs' fixed cost exceeds the work). The scan job reads every input byte once (md5
+ * fingerprint and newline count per 32 MiB block, format detection on the first lines); the
+ * driver then skips files whose fingerprint a succeeded run already committed and plans splits;
+ * the parse job reads the splits again, parses them with the format's plain-Java parser and
+ * writes Parquet for all three tables in the same pass into a staging area. The driver then
+ * commits (see {@link Warehouse}). Driver memory: one small record per block and per staged file.
  */
 public final class IngestJob {
   private static final long ROW_GROUP_BYTES = 32L << 20;
