@@ -10,6 +10,8 @@ import io.opslake.ingest.IngestResult;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,17 +22,18 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One side of bench/ingest, run in its own JVM so each side's peak heap is its own: either the
  * plain Spark baseline ({@code spark.read().schema(...).json(...)} then {@code
- * write().partitionBy("dt").parquet(...)}) or opslake's ingest, over the same app-event files.
- * Prints one line {@code RESULT <side> <events> <seconds> <peak heap bytes>}.
+ * write().partitionBy("dt").parquet(...)}) or opslake's ingest, over the same app-event input:
+ * either the generator's directory of small files or one large file. Prints one line {@code RESULT
+ * <side> <events> <seconds> <peak heap bytes>}.
  *
- * <p>Usage: {@code IngestBenchmark baseline|opslake <input dir> <output dir>}
+ * <p>Usage: {@code IngestBenchmark baseline|opslake <input dir or file> <output dir>}
  */
 public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3 || !(args[0].equals("baseline") || args[0].equals("opslake"))) {
-      System.err.println("usage: IngestBenchmark baseline|opslake <input dir> <output dir>");
+      System.err.println("usage: IngestBenchmark baseline|opslake <input dir or file> <output dir>");
       System.exit(2);
     }
     SparkSession spark = SparkSession.builder()
@@ -63,7 +66,8 @@ public final class IngestBenchmark {
         .add("received_at", DataTypes.LongType)
         .add("tags", DataTypes.createArrayType(DataTypes.StringType))
         .add("additional_info", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
-    spark.read().schema(schema).json(input + "/*/*/*")
+    String files = Files.isDirectory(Path.of(input)) ? input + "/*/*/*" : input;
+    spark.read().schema(schema).json(files)
         .withColumn("dt", to_date(timestamp_millis(col("timestamp"))))
         .write().partitionBy("dt").parquet(output);
     return -1;

@@ -11,6 +11,7 @@ import io.opslake.ingest.engine.FormatSupport;
 import io.opslake.ingest.engine.HadoopConf;
 import io.opslake.ingest.engine.IngestSettings;
 import io.opslake.ingest.engine.SplitIngestor;
+import io.opslake.ingest.engine.SplitTask;
 import io.opslake.ingest.engine.StagedFile;
 import io.opslake.ingest.engine.TaskOutput;
 import io.opslake.ingest.format.TimestampPolicy;
@@ -34,7 +35,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
@@ -42,16 +42,19 @@ import org.apache.spark.util.LongAccumulator;
  * Lands raw monitoring files in the warehouse: {@code raw_events}, {@code raw_metrics}, {@code
  * quarantine} and one {@code ingest_runs} row, exactly once per input file content.
  *
- * <p>Two Spark jobs, no shuffle. The scan job reads every input byte once (md5 fingerprint and
- * newline count per 32 MiB block, format detection on the first lines); the driver then skips
- * files whose fingerprint a succeeded run already committed and plans splits; the parse job reads
- * the splits again, parses them with the format's plain-Java parser and writes Parquet for all
- * three tables in the same pass into a staging area. The driver then commits (see {@link
- * Warehouse}). Driver memory: one small record per block and per staged file.
+ * <p>Two Spark jobs, no shuffle (none in local mode for inputs up to 1 MiB, which the driver reads
+ * itself: the jobs' fixed cost exceeds the work). The scan job reads every input byte once (md5
+ * fingerprint and newline count per 32 MiB block, format detection on the first lines); the
+ * driver then skips files whose fingerprint a succeeded run already committed and plans splits;
+ * the parse job reads the splits again, parses them with the format's plain-Java parser and
+ * writes Parquet for all three tables in the same pass into a staging area. The driver then
+ * commits (see {@link Warehouse}). Driver memory: one small record per block and per staged file.
  */
 public final class IngestJob {
   private static final long ROW_GROUP_BYTES = 32L << 20;
   private static final int MAX_OPEN_FILES_PER_TASK = 48;
+  /** Inputs up to this size are read on the driver in local mode (see {@link #onDriver}). */
+  static final long DRIVER_LOCAL_BYTES = 1L << 20;
   /** Staging areas without a commit record older than this belong to dead runs. */
   private static final Duration ABANDONED_STAGING_AGE = Duration.ofHours(1);
 
@@ -77,9 +80,6 @@ public final class IngestJob {
       progress.accept("ingest " + runId + ": removed the staging area of run " + abandoned + ", which died before committing");
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // Broadcast: a Hadoop Configuration is hundreds of entries, and deserializing it in every task
-    // cost as much as parsing a few MB; a broadcast is deserialized once per executor.
-    Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
 
     long listStarted = System.nanoTime();
     List<FileStatus> files = InputListing.expand(options.inputs(), hadoop);
@@ -96,18 +96,33 @@ public final class IngestJob {
     int parallelism = spark.sparkContext().defaultParallelism();
     List<List<FileBlock>> scanTasks = IngestPlanner.binPack(blocks, IngestPlanner.taskBytes(
         blocks.stream().mapToLong(FileBlock::length).sum(), parallelism));
-    List<BlockScan> scans =
-        scanTasks.isEmpty()
-            ? List.of()
-            : jsc.parallelize(scanTasks, scanTasks.size())
-                .flatMap(task -> {
-                  List<BlockScan> results = new ArrayList<>(task.size());
-                  for (FileBlock block : task) {
-                    results.add(BlockScanner.scan(block, conf.value(), formatSupport));
-                  }
-                  return results.iterator();
-                })
-                .collect();
+    boolean onDriver = onDriver(totalBytes);
+    HadoopConf driverConf = new HadoopConf(hadoop);
+    // Broadcast: a Hadoop Configuration is hundreds of entries, and deserializing it in every task
+    // cost as much as parsing a few MB; a broadcast is deserialized once per executor. The driver
+    // reading a tiny input itself needs none (creating one cost a tenth of a one-line run).
+    SplitIngestor.ConfSource conf =
+        onDriver ? () -> driverConf : SplitIngestor.ConfSource.broadcast(jsc.broadcast(driverConf));
+    List<BlockScan> scans;
+    if (onDriver) {
+      scans = new ArrayList<>(blocks.size());
+      for (FileBlock block : blocks) {
+        scans.add(BlockScanner.scan(block, conf.value(), formatSupport));
+      }
+    } else {
+      scans =
+          scanTasks.isEmpty()
+              ? List.of()
+              : jsc.parallelize(scanTasks, scanTasks.size())
+                  .flatMap(task -> {
+                    List<BlockScan> results = new ArrayList<>(task.size());
+                    for (FileBlock block : task) {
+                      results.add(BlockScanner.scan(block, conf.value(), formatSupport));
+                    }
+                    return results.iterator();
+                  })
+                  .collect();
+    }
 
     // Plan: skip what was ingested, number lines, bin splits into tasks.
     Map<String, Long> ingested = warehouse.ingestedFingerprints();
@@ -133,13 +148,20 @@ public final class IngestJob {
     describe(jsc, runId, "parse " + plan.tasks().size() + " tasks");
     long parseStarted = System.nanoTime();
     try (ProgressReporter reporter = new ProgressReporter(progress, bytesDone, plan.bytesToParse(), runId)) {
-      outputs =
-          plan.tasks().isEmpty()
-              ? List.of()
-              : jsc.parallelize(plan.tasks(), plan.tasks().size())
-                  .map(task -> ingestor.run(task, TaskContext.get().attemptNumber()))
-                  .collect();
-    } catch (RuntimeException e) {
+      if (onDriver) {
+        outputs = new ArrayList<>(plan.tasks().size());
+        for (SplitTask task : plan.tasks()) {
+          outputs.add(ingestor.run(task, 0));
+        }
+      } else {
+        outputs =
+            plan.tasks().isEmpty()
+                ? List.of()
+                : jsc.parallelize(plan.tasks(), plan.tasks().size())
+                    .map(task -> ingestor.run(task, TaskContext.get().attemptNumber()))
+                    .collect();
+      }
+    } catch (RuntimeException | IOException e) {
       warehouse.discardStaging(runId);
       throw e;
     } finally {
@@ -214,6 +236,15 @@ public final class IngestJob {
     return new IngestResult(runId, record.status(), message, plan.files().size(), plan.skippedFiles(),
         plan.duplicatesSkipped(), bySource, rowsByTable, badRatio, plan.bytesToParse(),
         Duration.between(started, finished), metricDates(published));
+  }
+
+  /**
+   * Whether to scan and parse on the driver instead of in two Spark jobs: only in local mode, where
+   * the driver's JVM is the executor anyway, and only for inputs so small that the jobs' fixed cost
+   * (closure serialization, scheduling, task launch and result collection) exceeds the work.
+   */
+  private boolean onDriver(long totalBytes) {
+    return totalBytes <= DRIVER_LOCAL_BYTES && spark.sparkContext().isLocal();
   }
 
   private static List<String> metricDates(List<StagedFile> published) {

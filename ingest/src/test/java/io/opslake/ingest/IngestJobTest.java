@@ -211,6 +211,44 @@ class IngestJobTest {
     assertThat(progress).anyMatch(line -> line.endsWith("removed the staging area of run 20261120T000000Z-dead01, which died before committing"));
   }
 
+  @Test
+  void aTinyInputIsReadOnTheDriverAndALargerOneInTwoSparkJobsWithTheSameRows() throws Exception {
+    Path small = temp.resolve("small/a.log");
+    Path large = temp.resolve("large/b.log");
+    Files.createDirectories(small.getParent());
+    Files.createDirectories(large.getParent());
+    Files.writeString(small, "event " + DAY1 + " web01 t1\nevent " + (DAY1 + 1) + " web01 t2\n");
+    StringBuilder lines = new StringBuilder();
+    int count = 0;
+    while (lines.length() <= IngestJob.DRIVER_LOCAL_BYTES) {
+      lines.append("event ").append(DAY1 + count).append(" web01 page_load line ").append(++count).append('\n');
+    }
+    Files.writeString(large, lines);
+
+    IngestResult tiny = ingest(options(small));
+    IngestResult larger = ingest(options(large).withStartedAt(NOW.plusSeconds(1)));
+
+    assertThat(sparkJobsOfRun(tiny.runId(), 0)).isZero();
+    assertThat(sparkJobsOfRun(larger.runId(), 2)).isEqualTo(2);
+    assertThat(tiny.rowsByTable()).containsEntry("raw_events", 2L);
+    assertThat(larger.rowsByTable()).containsEntry("raw_events", (long) count);
+    assertThat(rows("select count(distinct event_id), min(source_line), max(source_line) from raw_events"
+        + " where source_file like '%b.log'").get(0).toString()).isEqualTo("[" + count + ",1," + count + "]");
+  }
+
+  /** Spark jobs run under the run's job group; the status store is filled asynchronously, so wait briefly. */
+  private int sparkJobsOfRun(String runId, int expected) throws InterruptedException {
+    int jobs = 0;
+    for (int attempt = 0; attempt < 50; attempt++) {
+      jobs = spark.sparkContext().statusTracker().getJobIdsForGroup("INGEST " + runId).length;
+      if (jobs >= expected && (expected > 0 || attempt >= 5)) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return jobs;
+  }
+
   private static List<String> listing(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files.map(path -> path.getFileName().toString())

@@ -21,7 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
 public final class SplitIngestor implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private final IngestSettings settings;
-  private final Broadcast<HadoopConf> conf;
+  private final ConfSource conf;
   private final FormatSupport parsers;
   /** Records since the last progress report, read by the driver through an accumulator. */
   private final ProgressCounter progress;
@@ -32,7 +32,20 @@ public final class SplitIngestor implements java.io.Serializable {
     void add(long bytes);
   }
 
-  public SplitIngestor(IngestSettings settings, Broadcast<HadoopConf> conf, FormatSupport parsers, ProgressCounter progress) {
+  /**
+   * Where a task finds the Hadoop configuration: a broadcast's value in Spark tasks (deserialized
+   * once per executor), the driver's own when the driver reads a tiny input itself.
+   */
+  @FunctionalInterface
+  public interface ConfSource extends java.io.Serializable {
+    HadoopConf value();
+
+    static ConfSource broadcast(Broadcast<HadoopConf> broadcast) {
+      return broadcast::value;
+    }
+  }
+
+  public SplitIngestor(IngestSettings settings, ConfSource conf, FormatSupport parsers, ProgressCounter progress) {
     this.settings = settings;
     this.conf = conf;
     this.parsers = parsers;
