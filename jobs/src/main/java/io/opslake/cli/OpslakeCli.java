@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       RatesCommand.class,
       QueryCommand.class,
+      ServeCommand.class,
       TablesCommand.class,
       GenerateCommand.class,
       DemoCommand.class,
