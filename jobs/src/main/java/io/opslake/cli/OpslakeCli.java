@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       RatesCommand.class,
       QueryCommand.class,
       SqlCommand.class,
+      ServeCommand.class,
       TablesCommand.class,
       GenerateCommand.class,
       DemoCommand.class,

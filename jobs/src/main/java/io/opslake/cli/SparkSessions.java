@@ -12,8 +12,14 @@ final class SparkSessions {
   private SparkSessions() {}
 
   static SparkSession create(String appName) {
+    return create(appName, java.util.Map.of());
+  }
+
+  /** As {@link #create(String)}, with settings a command needs at start-up (static SQL settings). */
+  static SparkSession create(String appName, java.util.Map<String, String> settings) {
     SparkConf conf = new SparkConf(true);
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    settings.forEach(builder::config);
     if (!conf.contains("spark.master")) {
       builder
           .master("local[*]")

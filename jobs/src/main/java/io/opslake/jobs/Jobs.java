@@ -151,6 +151,18 @@ public final class Jobs {
     return io.opslake.jobs.query.SqlSession.open(spark, warehouseUri);
   }
 
+  /**
+   * The warm SQL endpoint: every table as a view, served over JDBC/ODBC (Spark's Thrift server)
+   * until {@link io.opslake.jobs.serve.SqlEndpoint#close()}; {@code result()} says what it serves.
+   * The session must carry {@link io.opslake.jobs.serve.SqlEndpoint#SESSION_SETTINGS}.
+   */
+  public static io.opslake.jobs.serve.SqlEndpoint serve(SparkSession spark, io.opslake.jobs.serve.ServeOptions options)
+      throws IOException {
+    io.opslake.jobs.serve.SqlEndpoint endpoint = new io.opslake.jobs.serve.SqlEndpoint(spark, options);
+    endpoint.start();
+    return endpoint;
+  }
+
   /** The catalog: tables, documented columns, partitions, row counts. */
   public static List<TablesJob.TableInfo> tables(SparkSession spark, String warehouseUri) throws IOException {
     return new TablesJob(spark, warehouseUri).run();

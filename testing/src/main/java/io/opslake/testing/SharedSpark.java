@@ -25,6 +25,8 @@ public final class SharedSpark {
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.adaptive.enabled", "false")
+              // bin/opslake serve's endpoint needs it (a static setting): every JDBC connection uses this session.
+              .config("spark.sql.hive.thriftServer.singleSession", "true")
               .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/opslake-tests-spark-warehouse")
               .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
