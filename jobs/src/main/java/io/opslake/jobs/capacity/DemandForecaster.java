@@ -157,8 +157,9 @@ public final class DemandForecaster {
     for (int h = 0; h < horizon; h++) {
       double lower80 = calibrate(bounds[0][h], mean[h] - conformal80[h]);
       double upper80 = calibrate(bounds[1][h], mean[h] + conformal80[h]);
-      double lower95 = calibrate(bounds[2][h], mean[h] - conformal95[h]);
-      double upper95 = calibrate(bounds[3][h], mean[h] + conformal95[h]);
+      // The two levels may be calibrated differently (per step, pooled, model); keep them nested.
+      double lower95 = Math.min(lower80, calibrate(bounds[2][h], mean[h] - conformal95[h]));
+      double upper95 = Math.max(upper80, calibrate(bounds[3][h], mean[h] + conformal95[h]));
       calibrated |= !Double.isNaN(conformal80[h]) || !Double.isNaN(conformal95[h]);
       points.add(point(h + 1, mean[h], lower80, upper80, lower95, upper95));
     }
