@@ -691,6 +691,7 @@ public final class Tables {
                   "model",
                   STRING,
                   "`usl` (page loads per hour against active servers), `latency_per_server` (p95 latency"
+                      + " against page loads per server-hour), `utilisation_per_server` (CPU utilisation %"
                       + " against page loads per server-hour) or `demand_forecast` (daily peak-hour page"
                       + " loads)."),
               required("status", STRING, "`fitted`, or `not_fitted` with the reason in `reason` and null numbers."),
@@ -727,7 +728,9 @@ public final class Tables {
                   "breach_load_per_server",
                   DOUBLE,
                   "latency_per_server: page loads per server-hour at which the modelled p95 reaches the"
-                      + " latency objective; null when it never does within 10x the largest measured load."),
+                      + " latency objective; null when it never does within 10x the largest measured load."
+                      + " utilisation_per_server: page loads per server-hour at which the modelled CPU"
+                      + " utilisation reaches the utilisation target."),
               optional("latency_objective_ms", DOUBLE, "The p95 latency objective of the run, ms (latency_per_server)."),
               optional("r2", DOUBLE, "Coefficient of determination of the fit."),
               optional("residual_stderr", DOUBLE, "Residual standard error of the fit, in the fitted quantity's unit."),
@@ -757,7 +760,8 @@ public final class Tables {
       new TableDefinition(
           "capacity_plan",
           "Servers needed per service and future week as of a date: forecast peak-hour demand, servers"
-              + " for the latency objective at the utilisation target, headroom of the current fleet and"
+              + " for the latency objective at the utilisation target and for CPU utilisation under it, the"
+              + " constraint that binds, headroom of the current fleet and"
               + " the first week it breaches (`bin/opslake capacity`, docs/capacity.md).",
           List.of(
               CAPACITY_SERVICE,
@@ -783,6 +787,24 @@ public final class Tables {
                   "first_breach_week",
                   DATE,
                   "First week whose upper bound needs more than the current fleet; null when none does."),
+              optional(
+                  "utilisation_load_per_server",
+                  DOUBLE,
+                  "Page loads per server-hour at which CPU utilisation reaches the utilisation target"
+                      + " (`capacity_model.breach_load_per_server` of `utilisation_per_server`); null"
+                      + " without CPU metrics."),
+              optional(
+                  "servers_for_latency",
+                  INT,
+                  "Servers for the upper bound at `per_server_capacity` x `utilisation_target`."),
+              optional(
+                  "servers_for_utilisation",
+                  INT,
+                  "Servers for the upper bound at `utilisation_load_per_server`; null without CPU metrics."),
+              optional(
+                  "binding_constraint",
+                  STRING,
+                  "Which count `servers_needed` is: `latency` or `utilisation` (the larger; latency on a tie)."),
               required("sentence", STRING, "One sentence for a planner."),
               CAPACITY_RUN_ID),
           CAPACITY_DATE);

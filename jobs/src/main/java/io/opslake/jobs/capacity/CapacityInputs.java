@@ -32,13 +32,21 @@ import org.apache.spark.sql.types.StructType;
  * event_series} kind {@code type_host} or a datapoint in {@code metric_series}, or in service per
  * the inventory), page loads per hour ({@code type_host} series of type {@code page_load}) and the
  * p95 page-load time (the hourly {@code p95} of the {@code page.load.time} metric series of each
- * host, weighted by their counts).
+ * host, weighted by their counts) and the CPU utilisation (the mean over the service's hosts of
+ * each host's hourly mean of the first of {@link #CPU_SOURCES} it reports: 100 − idle % from
+ * vmstat or top, else DC/OS {@code cpu.total}).
  *
- * <p>Spark cost: three scans of the hour rows of the window (up to 365 days), a broadcast join with
+ * <p>Spark cost: four scans of the hour rows of the window (up to 365 days), a broadcast join with
  * the host → service map and one aggregation by service and hour each; the driver collects the
  * distinct host names and one row per service and hour.
  */
 final class CapacityInputs {
+  /**
+   * CPU utilisation metrics in order of preference: vmstat's and top's idle % (utilisation = 100 −
+   * idle; top's per-CPU lines, which carry a {@code cpu} label, are left out) and DC/OS's busy %.
+   */
+  static final List<String> CPU_SOURCES = List.of("host.vmstat.cpu.idle", "host.cpu.idle", "cpu.total");
+
   /** Days of history read, ending on the as-of date. */
   static final int HISTORY_DAYS = 365;
 
@@ -90,14 +98,17 @@ final class CapacityInputs {
         latency.computeIfAbsent(row.getString(0), role -> new HashMap<>())
             .put(instant(row), new double[] {row.getDouble(2), row.getLong(3)});
       }
+      Map<String, Map<Instant, Object[]>> cpu = cpuUtilisation(metrics, roles);
       Map<String, List<RoleHour>> hours = new TreeMap<>();
       byRole.forEach((role, perHour) -> {
         List<RoleHour> list = new ArrayList<>();
         perHour.forEach((hour, values) -> {
           double[] p95 = latency.getOrDefault(role, Map.of()).get(hour);
+          Object[] utilisation = cpu.getOrDefault(role, Map.of()).get(hour);
           if (values[0] > 0) {
             list.add(new RoleHour(hour, (int) values[0], values[1], p95 == null ? null : p95[0] / p95[1],
-                p95 == null ? 0 : (long) p95[1]));
+                p95 == null ? 0 : (long) p95[1], utilisation == null ? null : (Double) utilisation[0],
+                utilisation == null ? null : (String) utilisation[1]));
           }
         });
         hours.put(role, List.copyOf(list));
@@ -106,6 +117,53 @@ final class CapacityInputs {
     } finally {
       seen.unpersist();
     }
+  }
+
+  /**
+   * Per service and hour, {mean CPU utilisation %, source}: each host's hourly mean from its most
+   * preferred source, averaged over the hosts whose most preferred source is the service's most
+   * common one that hour.
+   */
+  private static Map<String, Map<Instant, Object[]>> cpuUtilisation(Dataset<Row> metrics, Dataset<Row> roles) {
+    Dataset<Row> perHost = metrics
+        .where(col("series_kind").equalTo("raw_metrics").and(col("name").isin(CPU_SOURCES.toArray()))
+            .and(col("avg").isNotNull()).and(expr("labels['cpu'] IS NULL")))
+        .select(col("hostname"), col("bucket_start"), col("name"),
+            expr("CASE WHEN name = 'cpu.total' THEN avg ELSE 100 - avg END").as("utilisation"));
+    // (role, hour) → source → {sum, hosts}; a host reporting several sources counts with its first.
+    Map<String, Map<Instant, Map<String, double[]>>> bySource = new HashMap<>();
+    Map<String, Map<Instant, Map<String, String>>> hostSource = new HashMap<>();
+    List<Row> rows = perHost.join(roles, "hostname").groupBy(col("role"), col("bucket_start"), col("hostname"),
+        col("name")).agg(expr("avg(utilisation)")).collectAsList();
+    for (Row row : rows) {
+      hostSource.computeIfAbsent(row.getString(0), role -> new HashMap<>())
+          .computeIfAbsent(instant(row), hour -> new HashMap<>())
+          .merge(row.getString(2), row.getString(3),
+              (a, b) -> CPU_SOURCES.indexOf(a) <= CPU_SOURCES.indexOf(b) ? a : b);
+    }
+    for (Row row : rows) {
+      String chosen = hostSource.get(row.getString(0)).get(instant(row)).get(row.getString(2));
+      if (chosen.equals(row.getString(3))) {
+        double[] slot = bySource.computeIfAbsent(row.getString(0), role -> new HashMap<>())
+            .computeIfAbsent(instant(row), hour -> new HashMap<>())
+            .computeIfAbsent(chosen, source -> new double[2]);
+        slot[0] += row.getDouble(4);
+        slot[1]++;
+      }
+    }
+    Map<String, Map<Instant, Object[]>> result = new HashMap<>();
+    bySource.forEach((role, perHour) -> perHour.forEach((hour, sources) -> {
+      String best = null;
+      for (String source : CPU_SOURCES) {
+        double[] slot = sources.get(source);
+        if (slot != null && (best == null || slot[1] > sources.get(best)[1])) {
+          best = source;
+        }
+      }
+      double[] slot = sources.get(best);
+      result.computeIfAbsent(role, r -> new HashMap<>()).put(hour, new Object[] {slot[0] / slot[1], best});
+    }));
+    return result;
   }
 
   private Dataset<Row> hourRows(io.opslake.schemas.TableDefinition table) throws IOException {

@@ -90,7 +90,9 @@ final class CapacityReports {
       high[i] = points.get(i).upper95();
     }
     FleetPlan plan = busiest.plan().value();
-    double capacity = plan.currentFleet() * plan.perServerCapacity() * plan.utilisationTarget();
+    double perServer = plan.perServerCapacity() * plan.utilisationTarget();
+    double capacity = plan.currentFleet()
+        * (plan.utilisationLoad() == null ? perServer : Math.min(perServer, plan.utilisationLoad()));
     double first = historyX.length > 0 ? historyX[0] : 0;
     return chart.band("95 % interval", x, low, high)
         .line("daily peak (history)", historyX, historyY, false)

@@ -25,6 +25,7 @@ final class CapacityRows {
     List<Row> rows = new ArrayList<>();
     rows.add(usl(service, runId));
     rows.add(latency(service, objective, runId));
+    rows.add(utilisation(service, runId));
     rows.add(demand(service, runId));
     return rows;
   }
@@ -92,6 +93,29 @@ final class CapacityRows {
     return row(Tables.CAPACITY_MODEL, row);
   }
 
+  private static Row utilisation(ServiceCapacity.Assessment service, String runId) {
+    Map<String, Object> row = modelBase(service, "utilisation_per_server", "page loads per server-hour",
+        service.utilisation(), runId);
+    UtilisationLoadFit fit = service.utilisation().value();
+    if (fit != null) {
+      row.put("method", "least-squares line");
+      row.put("breach_load_per_server", fit.targetLoad());
+      row.put("r2", fit.r2());
+      row.put("residual_stderr", fit.residualStderr());
+      row.put("distinct_loads", fit.distinctLoads());
+      row.put("parameters", Map.of("source", fit.source(), "intercept_percent", format(fit.intercept()),
+          "intercept_stderr", format(fit.interceptStderr()), "slope_percent", format(fit.slope()), "slope_stderr",
+          format(fit.slopeStderr()), "slope_p", format(fit.slopeP()), "utilisation_target", format(fit.target()),
+          "min_load", format(fit.minLoad()), "max_load", format(fit.maxLoad())));
+      row.put("sentence", String.format(Locale.ROOT,
+          "%s: CPU utilisation (%s) is %.1f %% + %.3g %% per page load per server-hour over %d hours (%.0f to %.0f;"
+              + " R² %.3f), so it reaches %.0f %% at %.1f page loads per server-hour", service.service(),
+          fit.source(), fit.intercept(), fit.slope(), fit.points(), fit.minLoad(), fit.maxLoad(), fit.r2(),
+          100 * fit.target(), fit.targetLoad()));
+    }
+    return row(Tables.CAPACITY_MODEL, row);
+  }
+
   private static Row demand(ServiceCapacity.Assessment service, String runId) {
     Map<String, Object> row = modelBase(service, "demand_forecast", "days", service.demand(), runId);
     if (service.firstDay() != null) {
@@ -112,7 +136,7 @@ final class CapacityRows {
       parameters.put("horizon_days", Integer.toString(daily.forecast().size()));
       parameters.put("interval_method", daily.intervalMethod());
       BacktestResult backtest = outcome.backtest();
-      String backtestSentence = "no backtest (the history is too short)";
+      String backtestSentence = outcome.backtestRefusal();
       if (backtest != null) {
         row.put("backtest_mape", backtest.mape());
         row.put("backtest_coverage80", backtest.coverage80());
@@ -181,12 +205,19 @@ final class CapacityRows {
       row.put("current_fleet", plan.currentFleet());
       row.put("headroom_percent", Double.isFinite(one.headroomPercent()) ? one.headroomPercent() : null);
       row.put("first_breach_week", plan.firstBreach() == null ? null : Date.valueOf(plan.firstBreach()));
+      row.put("utilisation_load_per_server", plan.utilisationLoad());
+      row.put("servers_for_latency", one.serversForLatency());
+      row.put("servers_for_utilisation", one.serversForUtilisation());
+      row.put("binding_constraint", one.binding().label());
       row.put("sentence", String.format(Locale.ROOT,
           "%s, week of %s: peak %.0f page loads/h (up to %.0f) needs %d servers (%d at the median) at %.0f %%"
-              + " of %.1f per server for p95 under %s ms; %d now, headroom %.0f %%", service.service(),
+              + " of %.1f per server for p95 under %s ms%s; %d now, headroom %.0f %%", service.service(),
           one.weekStart(), one.demandMedian(), one.demandUpper(), one.serversForUpper(), one.serversForMedian(),
-          100 * plan.utilisationTarget(), plan.perServerCapacity(), format(objective), plan.currentFleet(),
-          one.headroomPercent()));
+          100 * plan.utilisationTarget(), plan.perServerCapacity(), format(objective),
+          plan.utilisationLoad() == null ? " (no CPU metrics)" : String.format(Locale.ROOT,
+              ", %d for CPU under %.0f %% at %.1f per server (%s binds)", one.serversForUtilisation(),
+              100 * plan.utilisationTarget(), plan.utilisationLoad(), one.binding().label()),
+          plan.currentFleet(), one.headroomPercent()));
       row.put("run_id", runId);
       rows.add(row(Tables.CAPACITY_PLAN, row));
     }

@@ -19,15 +19,18 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * no weekly cycle, so at weekly grain the only seasonality is yearly and usually too short to
  * estimate: the non-seasonal set is then what is compared. The model with the smallest AICc wins.
  *
- * <p>Intervals: per step, the wider of two. The model-based one is mean ± z·sqrt(v_h) with the
- * class-1 variance of {@link EtsFilter#linearVariances} (or, for multiplicative seasonality, the
- * 10/90 and 2.5/97.5 percentiles of 5,000 simulated sample paths, fixed seed); it assumes the
- * chosen model and its estimated parameters are the truth and so runs narrow. The split-conformal
+ * <p>Intervals: split-conformal where the history allows, else model-based. The model-based one
+ * is mean ± z·sqrt(v_h) with the class-1 variance of {@link EtsFilter#linearVariances} (or, for
+ * multiplicative seasonality, the 10/90 and 2.5/97.5 percentiles of 5,000 simulated sample paths,
+ * fixed seed); it assumes the chosen model and its estimated parameters are the truth and so runs
+ * narrow (and, when the model misses a trend, far too narrow or far too wide). The split-conformal
  * one ({@link SplitConformal}) repeats the whole procedure, selection included, on the first half
  * of the history (at least 8 points; two seasons when a seasonal model was chosen) and takes the
- * ⌈(N + 1)p⌉-th smallest of its N out-of-sample h-step absolute errors on the second half, so it
- * carries parameter and selection uncertainty as they showed on this series. Lower bounds are
- * clipped at 0 (demand is not negative).
+ * ⌈(N + 1)p⌉-th smallest of its N out-of-sample h-step absolute errors on the second half (or,
+ * for a step with too few, the pooled normalised quantile), so it carries parameter, selection
+ * and model error as they showed on this series. The model interval is used only at a level where
+ * not even the pool has enough errors (4 at 80 %, 19 at 95 %). Lower bounds are clipped at 0
+ * (demand is not negative).
  *
  * <p>Refusals (data errors): fewer than 8 points; a horizon longer than half the history (a
  * forecast reaching further ahead than half of what it learnt from is a guess).
@@ -139,9 +142,9 @@ public final class DemandForecaster {
   }
 
   /**
-   * Point forecasts and intervals of a fitted model: per step, the wider of the model-based
-   * interval and the split-conformal one from {@code errors} (absolute out-of-sample errors per
-   * step, see {@link SplitConformal}).
+   * Point forecasts and intervals of a fitted model: per step and level, the split-conformal
+   * interval from {@code errors} (absolute out-of-sample errors per step, see {@link
+   * SplitConformal}) where there are enough of them, else the model-based one.
    */
   static DemandForecast intervals(String series, EtsFit fit, List<String> compared, int horizon,
       double[][] errors) {
@@ -149,19 +152,19 @@ public final class DemandForecaster {
     double[][] bounds = modelBounds(fit, mean, horizon); // lower80, upper80, lower95, upper95
     double[] conformal80 = SplitConformal.halfWidths(errors, 80, widths(bounds[0], bounds[1]));
     double[] conformal95 = SplitConformal.halfWidths(errors, 95, widths(bounds[2], bounds[3]));
-    boolean widened = false;
+    boolean calibrated = false;
     List<DemandForecast.Point> points = new ArrayList<>();
     for (int h = 0; h < horizon; h++) {
-      double lower80 = widen(bounds[0][h], mean[h] - conformal80[h], -1);
-      double upper80 = widen(bounds[1][h], mean[h] + conformal80[h], 1);
-      double lower95 = widen(bounds[2][h], mean[h] - conformal95[h], -1);
-      double upper95 = widen(bounds[3][h], mean[h] + conformal95[h], 1);
-      widened |= lower80 < bounds[0][h] || upper80 > bounds[1][h] || lower95 < bounds[2][h]
-          || upper95 > bounds[3][h];
+      double lower80 = calibrate(bounds[0][h], mean[h] - conformal80[h]);
+      double upper80 = calibrate(bounds[1][h], mean[h] + conformal80[h]);
+      // The two levels may be calibrated differently (per step, pooled, model); keep them nested.
+      double lower95 = Math.min(lower80, calibrate(bounds[2][h], mean[h] - conformal95[h]));
+      double upper95 = Math.max(upper80, calibrate(bounds[3][h], mean[h] + conformal95[h]));
+      calibrated |= !Double.isNaN(conformal80[h]) || !Double.isNaN(conformal95[h]);
       points.add(point(h + 1, mean[h], lower80, upper80, lower95, upper95));
     }
     boolean simulated = fit.model().season() == EtsModel.Season.MULTIPLICATIVE;
-    String method = (simulated ? "simulated" : "analytic") + (widened ? "+conformal" : "");
+    String method = (simulated ? "simulated" : "analytic") + (calibrated ? "+conformal" : "");
     return new DemandForecast(series, fit.model().label(), fit.parameters().alpha(), fit.parameters().beta(),
         fit.parameters().gamma(), fit.parameters().phi(), fit.points(), Math.sqrt(fit.sigma2()), fit.aicc(),
         compared, method, errors.length > 0 ? errors[0].length : 0, points);
@@ -208,12 +211,9 @@ public final class DemandForecaster {
     return widths;
   }
 
-  /** The outer of a model bound and a conformal bound (direction −1 for lower, +1 for upper); NaN is ignored. */
-  private static double widen(double model, double conformal, int direction) {
-    if (Double.isNaN(conformal)) {
-      return model;
-    }
-    return direction < 0 ? Math.min(model, conformal) : Math.max(model, conformal);
+  /** The conformal bound where there is one, else the model's. */
+  private static double calibrate(double model, double conformal) {
+    return Double.isNaN(conformal) ? model : conformal;
   }
 
   private static DemandForecast.Point point(int step, double mean, double lo80, double hi80, double lo95,

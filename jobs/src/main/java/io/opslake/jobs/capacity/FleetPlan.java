@@ -10,6 +10,8 @@ import java.util.Locale;
  * @param service the service planned for
  * @param perServerCapacity throughput one server carries at the latency objective
  * @param utilisationTarget the share of it planned for
+ * @param utilisationLoad throughput per server at which CPU utilisation reaches the target; null
+ *     without a utilisation model
  * @param currentFleet servers today
  * @param weeks one entry per forecast week, in order
  * @param firstBreach the first week whose upper-bound demand needs more than the current fleet;
@@ -19,6 +21,7 @@ public record FleetPlan(
     String service,
     double perServerCapacity,
     double utilisationTarget,
+    Double utilisationLoad,
     int currentFleet,
     List<Week> weeks,
     LocalDate firstBreach) {
@@ -36,9 +39,27 @@ public record FleetPlan(
    * @param serversForUpper servers needed for the upper bound
    * @param headroomPercent share of the current fleet's usable capacity left at the upper bound;
    *     negative when short
+   * @param serversForLatency servers for the upper bound at the latency objective and utilisation target
+   * @param serversForUtilisation servers for the upper bound with CPU under the target; null
+   *     without a utilisation model
+   * @param binding the constraint that sets {@code serversForUpper}
    */
   public record Week(LocalDate weekStart, double demandMedian, double demandUpper, int serversForMedian,
-      int serversForUpper, double headroomPercent) {}
+      int serversForUpper, double headroomPercent, int serversForLatency, Integer serversForUtilisation,
+      Constraint binding) {}
+
+  /** What limits the load per server. */
+  public enum Constraint {
+    /** p95 latency at the objective, scaled to the utilisation target. */
+    LATENCY,
+    /** CPU utilisation at the target. */
+    UTILISATION;
+
+    /** The name in tables: {@code latency} or {@code utilisation}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** One sentence for a planner. */
   public String sentence() {

@@ -19,6 +19,11 @@ import java.util.Locale;
  * means short. The first breach is the first week whose upper bound needs more servers than the
  * current fleet.
  *
+ * <p>With a utilisation model ({@link UtilisationLoadFitter}: the load per server at which CPU
+ * utilisation reaches the target), a second count is ⌈demand / that load⌉, and a week needs the
+ * larger of the two; the binding constraint ({@code latency} or {@code utilisation}) is the one
+ * that gave it (latency on a tie). Headroom then uses the smaller usable capacity per server.
+ *
  * <p>Cost: O(weeks). Plain arithmetic; no library is needed.
  */
 public final class FleetPlanner {
@@ -30,12 +35,20 @@ public final class FleetPlanner {
 
   private final double perServerCapacity;
   private final double utilisationTarget;
+  private final double utilisationLoad;
+
+  /** A planner on the latency constraint alone. */
+  public FleetPlanner(double perServerCapacity, double utilisationTarget) {
+    this(perServerCapacity, utilisationTarget, Double.POSITIVE_INFINITY);
+  }
 
   /**
    * @param perServerCapacity throughput one server carries at the latency objective (e.g. req/s)
    * @param utilisationTarget the share of that capacity to plan for, in (0, 1]
+   * @param utilisationLoad throughput per server at which CPU utilisation reaches the target;
+   *     {@code Double.POSITIVE_INFINITY} without a utilisation model
    */
-  public FleetPlanner(double perServerCapacity, double utilisationTarget) {
+  public FleetPlanner(double perServerCapacity, double utilisationTarget, double utilisationLoad) {
     if (!(perServerCapacity > 0) || Double.isInfinite(perServerCapacity)) {
       throw OpslakeException.usage("Cannot plan the fleet: per-server capacity must be a positive number, got "
           + perServerCapacity);
@@ -44,8 +57,13 @@ public final class FleetPlanner {
       throw OpslakeException.usage("Cannot plan the fleet: utilisation target must be in (0, 1], got "
           + utilisationTarget);
     }
+    if (!(utilisationLoad > 0)) {
+      throw OpslakeException.data("Cannot plan the fleet: CPU utilisation reaches the target at any load (load per"
+          + " server at the target " + utilisationLoad + ")");
+    }
     this.perServerCapacity = perServerCapacity;
     this.utilisationTarget = utilisationTarget;
+    this.utilisationLoad = utilisationLoad;
   }
 
   /** The plan for the weeks of {@code demand} with a current fleet of {@code currentFleet} servers. */
@@ -55,19 +73,27 @@ public final class FleetPlanner {
           + " is negative");
     }
     double usable = perServerCapacity * utilisationTarget;
+    double effective = Math.min(usable, utilisationLoad);
     List<FleetPlan.Week> weeks = new ArrayList<>();
     LocalDate firstBreach = null;
     for (WeekDemand week : demand) {
-      int forMedian = servers(week.median(), usable);
-      int forUpper = servers(week.upper(), usable);
-      double fleetCapacity = currentFleet * usable;
+      int forLatency = servers(week.upper(), usable);
+      int forUtilisation = Double.isInfinite(utilisationLoad) ? 0 : servers(week.upper(), utilisationLoad);
+      int forMedian = Math.max(servers(week.median(), usable),
+          Double.isInfinite(utilisationLoad) ? 0 : servers(week.median(), utilisationLoad));
+      int forUpper = Math.max(forLatency, forUtilisation);
+      FleetPlan.Constraint binding = forUtilisation > forLatency ? FleetPlan.Constraint.UTILISATION
+          : FleetPlan.Constraint.LATENCY;
+      double fleetCapacity = currentFleet * effective;
       double headroom = fleetCapacity > 0 ? 100 * (1 - week.upper() / fleetCapacity) : Double.NEGATIVE_INFINITY;
       if (firstBreach == null && forUpper > currentFleet) {
         firstBreach = week.weekStart();
       }
-      weeks.add(new FleetPlan.Week(week.weekStart(), week.median(), week.upper(), forMedian, forUpper, headroom));
+      weeks.add(new FleetPlan.Week(week.weekStart(), week.median(), week.upper(), forMedian, forUpper, headroom,
+          forLatency, Double.isInfinite(utilisationLoad) ? null : forUtilisation, binding));
     }
-    return new FleetPlan(service, perServerCapacity, utilisationTarget, currentFleet, weeks, firstBreach);
+    return new FleetPlan(service, perServerCapacity, utilisationTarget,
+        Double.isInfinite(utilisationLoad) ? null : utilisationLoad, currentFleet, weeks, firstBreach);
   }
 
   private static int servers(double demand, double usablePerServer) {

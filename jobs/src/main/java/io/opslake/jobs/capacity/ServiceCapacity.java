@@ -18,8 +18,12 @@ import java.util.function.Supplier;
  *   <li>{@code usl}: {@link UslFitter} on (active servers, page loads) of every hour with page loads;
  *   <li>{@code latency_per_server}: {@link LatencyLoadFitter} on (page loads per server, p95 ms) of
  *       every hour with at least {@value #MIN_LATENCY_SAMPLES} latency samples;
+ *   <li>{@code utilisation_per_server}: {@link UtilisationLoadFitter} on (page loads per server, CPU
+ *       utilisation %) of every hour with page loads and CPU metrics, from the CPU source most
+ *       hours have;
  *   <li>{@code demand_forecast}: {@link WeeklyPeakForecast} on the daily peak-hour page loads;
- *   <li>the plan: {@link FleetPlanner} with the per-server capacity at the latency objective.
+ *   <li>the plan: {@link FleetPlanner} with the per-server capacity at the latency objective and,
+ *       when the utilisation model is fitted, the load per server at the utilisation target.
  * </ul>
  *
  * A model that cannot be fitted keeps the data error's message as its reason; the plan then says
@@ -76,13 +80,33 @@ public final class ServiceCapacity {
         ? Attempt.refused("Cannot forecast demand of " + service + ": no page loads", 0)
         : attempt(() -> WeeklyPeakForecast.forecast(service + " peak-hour page loads", peaks, asOf, horizonWeeks),
             peaks.length);
-    Attempt<FleetPlan> plan = plan(service, latencyFit, demand, utilisationTarget, currentFleet);
+    Attempt<UtilisationLoadFit> utilisation = utilisation(service, hours, utilisationTarget);
+    Attempt<FleetPlan> plan = plan(service, latencyFit, utilisation, demand, utilisationTarget, currentFleet);
     return new Assessment(service, from, to, dailyPeaks.isEmpty() ? null : dailyPeaks.firstKey(),
-        dailyPeaks.isEmpty() ? null : dailyPeaks.lastKey(), currentFleet, dailyPeaks, usl, latencyFit, demand, plan);
+        dailyPeaks.isEmpty() ? null : dailyPeaks.lastKey(), currentFleet, dailyPeaks, usl, latencyFit, utilisation,
+        demand, plan);
+  }
+
+  /** CPU utilisation against page loads per server, on the hours of the CPU source most hours have. */
+  private static Attempt<UtilisationLoadFit> utilisation(String service, List<RoleHour> hours, double target) {
+    Map<String, Long> perSource = new TreeMap<>();
+    hours.stream().filter(hour -> hour.cpuSource() != null && hour.pageLoads() > 0)
+        .forEach(hour -> perSource.merge(hour.cpuSource(), 1L, Long::sum));
+    if (perSource.isEmpty()) {
+      return Attempt.refused("Cannot fit CPU utilisation against load of " + service + ": no CPU metrics ("
+          + String.join(", ", CapacityInputs.CPU_SOURCES) + ") in hours with page loads", 0);
+    }
+    String source = perSource.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    List<LoadPoint> points = hours.stream()
+        .filter(hour -> source.equals(hour.cpuSource()) && hour.pageLoads() > 0)
+        .map(hour -> new LoadPoint(hour.pageLoadsPerServer(), hour.cpuUtilisation()))
+        .toList();
+    return attempt(() -> UtilisationLoadFitter.fit(service, source, points, target), points.size());
   }
 
   private static Attempt<FleetPlan> plan(String service, Attempt<LatencyLoadFit> latency,
-      Attempt<WeeklyPeakForecast.Outcome> demand, double utilisationTarget, int currentFleet) {
+      Attempt<UtilisationLoadFit> utilisation, Attempt<WeeklyPeakForecast.Outcome> demand, double utilisationTarget,
+      int currentFleet) {
     if (latency.value() == null) {
       return Attempt.refused("No plan for " + service + ": no latency model (" + latency.reason() + ")", 0);
     }
@@ -95,8 +119,10 @@ public final class ServiceCapacity {
     if (demand.value() == null) {
       return Attempt.refused("No plan for " + service + ": no demand forecast (" + demand.reason() + ")", 0);
     }
-    return attempt(() -> new FleetPlanner(capacity, utilisationTarget).plan(service, demand.value().weeks(),
-        currentFleet), demand.value().weeks().size());
+    double utilisationLoad = utilisation.value() == null ? Double.POSITIVE_INFINITY
+        : utilisation.value().targetLoad();
+    return attempt(() -> new FleetPlanner(capacity, utilisationTarget, utilisationLoad).plan(service,
+        demand.value().weeks(), currentFleet), demand.value().weeks().size());
   }
 
   private static <T> Attempt<T> attempt(Supplier<T> fit, int points) {
@@ -135,12 +161,13 @@ public final class ServiceCapacity {
    * @param dailyPeaks page loads of each day's peak hour, by day
    * @param usl throughput against fleet size
    * @param latency p95 against load per server
+   * @param utilisation CPU utilisation against load per server
    * @param demand the weekly demand forecast
    * @param plan servers per week
    */
   public record Assessment(String service, Instant from, Instant to, LocalDate firstDay, LocalDate lastDay,
       int currentFleet, Map<LocalDate, Long> dailyPeaks, Attempt<UslFit> usl, Attempt<LatencyLoadFit> latency,
-      Attempt<WeeklyPeakForecast.Outcome> demand, Attempt<FleetPlan> plan) {
+      Attempt<UtilisationLoadFit> utilisation, Attempt<WeeklyPeakForecast.Outcome> demand, Attempt<FleetPlan> plan) {
     public Assessment {
       dailyPeaks = java.util.Collections.unmodifiableMap(new TreeMap<>(dailyPeaks));
     }

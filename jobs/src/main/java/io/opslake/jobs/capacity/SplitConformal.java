@@ -12,9 +12,9 @@ import java.util.Arrays;
  * (Tashman 2000's rolling origin without recalibration). For step h this gives N_h = n − from − h
  * + 1 absolute errors; the half-width at level p is the ⌈(N_h + 1)p⌉-th smallest of them, the
  * split-conformal quantile (Vovk, Gammerman and Shafer 2005; Lei et al. 2018), which needs N_h ≥
- * p/(1 − p) errors (4 for 80 %, 19 for 95 %). For a step with fewer errors the furthest step h* that
- * has enough is carried forward along the model's own interval growth: width_h = width_{h*} ·
- * modelWidth_h / modelWidth_{h*}. The errors of one series overlap across origins, so the
+ * p/(1 − p) errors (4 for 80 %, 19 for 95 %). A step with fewer errors takes the pooled normalised
+ * quantile of all steps' errors scaled by the model's own interval growth (see {@link
+ * #halfWidths}). The errors of one series overlap across origins, so the
  * exchangeability that conformal coverage rests on holds only approximately (Stankeviciute, Alaa
  * and van der Schaar 2021 use the same per-horizon construction for time series).
  *
@@ -45,27 +45,45 @@ final class SplitConformal {
   }
 
   /**
-   * Half-widths per step at {@code percent} % (80 or 95); NaN for every step when no step has
-   * enough errors.
+   * Half-widths per step at {@code percent} % (80 or 95); NaN for every step when neither the step
+   * nor the pool has enough errors.
+   *
+   * <p>A step with enough errors of its own takes their conformal quantile. Every other step takes
+   * the pooled normalised one: each error of every step divided by the model's width at its step
+   * (a score that is comparable across steps, Lei et al. 2018 §5.2), the conformal quantile q of
+   * all those scores, and half-width q · modelWidth_h. Pooling lets a short history, whose
+   * calibration part gives a few errors per step but many in all, still be calibrated; the model
+   * contributes only the shape of the growth with h, the level comes from the errors.
    *
    * @param errors absolute errors per step, as from {@link #absoluteErrors}
    * @param modelWidths the model-based interval's width per step at the same level (its shape)
    */
   static double[] halfWidths(double[][] errors, int percent, double[] modelWidths) {
+    double pooled = pooledNormalisedQuantile(errors, percent, modelWidths);
     double[] widths = new double[errors.length];
-    int furthest = -1;
     for (int h = 0; h < errors.length; h++) {
       double quantile = conformalQuantile(errors[h], percent);
-      if (!Double.isNaN(quantile)) {
-        widths[h] = quantile;
-        furthest = h;
-      } else if (furthest >= 0 && modelWidths[furthest] > 0) {
-        widths[h] = widths[furthest] * modelWidths[h] / modelWidths[furthest];
-      } else {
-        widths[h] = Double.NaN;
-      }
+      widths[h] = !Double.isNaN(quantile) ? quantile : pooled * modelWidths[h];
     }
     return widths;
+  }
+
+  /** The conformal quantile of |error| / modelWidth over all steps with a positive width; NaN if too few. */
+  static double pooledNormalisedQuantile(double[][] errors, int percent, double[] modelWidths) {
+    int count = 0;
+    for (int h = 0; h < errors.length; h++) {
+      count += modelWidths[h] > 0 ? errors[h].length : 0;
+    }
+    double[] scores = new double[count];
+    int next = 0;
+    for (int h = 0; h < errors.length; h++) {
+      if (modelWidths[h] > 0) {
+        for (double error : errors[h]) {
+          scores[next++] = error / modelWidths[h];
+        }
+      }
+    }
+    return conformalQuantile(scores, percent);
   }
 
   /** The ⌈(N + 1)p⌉-th smallest of N values, or NaN when that rank exceeds N. */

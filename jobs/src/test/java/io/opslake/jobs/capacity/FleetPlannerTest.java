@@ -48,6 +48,38 @@ class FleetPlannerTest {
   }
 
   @Test
+  void theLargerOfTheLatencyAndUtilisationCountsIsNeededAndNamed() {
+    // Latency: 100 × 0.70 = 70 usable per server; CPU reaches the target at 50 per server.
+    //   week 1: upper 480 → latency ⌈6.86⌉ = 7, utilisation ⌈9.6⌉ = 10: utilisation binds;
+    //           median 300 → max(⌈4.29⌉, 6) = 6; headroom of 8 servers at 50: 1 − 480/400 = −20 %
+    //   week 2: upper 140 → latency 2, utilisation ⌈2.8⌉ = 3: utilisation binds
+    // With a utilisation load of 200 the latency count (7) is the larger and binds.
+    FleetPlan plan = new FleetPlanner(100, 0.70, 50).plan("web", List.of(
+        new FleetPlanner.WeekDemand(W1, 300, 480), new FleetPlanner.WeekDemand(W1.plusWeeks(1), 100, 140)), 8);
+
+    assertThat(plan.weeks()).extracting(FleetPlan.Week::serversForLatency).containsExactly(7, 2);
+    assertThat(plan.weeks()).extracting(FleetPlan.Week::serversForUtilisation).containsExactly(10, 3);
+    assertThat(plan.weeks()).extracting(FleetPlan.Week::serversForUpper).containsExactly(10, 3);
+    assertThat(plan.weeks()).extracting(FleetPlan.Week::serversForMedian).containsExactly(6, 2);
+    assertThat(plan.weeks()).extracting(FleetPlan.Week::binding)
+        .containsOnly(FleetPlan.Constraint.UTILISATION);
+    assertThat(plan.weeks().get(0).headroomPercent()).isCloseTo(-20.0, within(1e-9));
+    assertThat(plan.firstBreach()).isEqualTo(W1);
+    assertThat(plan.utilisationLoad()).isEqualTo(50.0);
+
+    FleetPlan latencyBound = new FleetPlanner(100, 0.70, 200).plan("web",
+        List.of(new FleetPlanner.WeekDemand(W1, 300, 480)), 8);
+    assertThat(latencyBound.weeks().get(0).serversForUpper()).isEqualTo(7);
+    assertThat(latencyBound.weeks().get(0).serversForUtilisation()).isEqualTo(3);
+    assertThat(latencyBound.weeks().get(0).binding()).isEqualTo(FleetPlan.Constraint.LATENCY);
+    // Without a utilisation model: no utilisation count, latency binds.
+    FleetPlan latencyOnly = new FleetPlanner(100, 0.70).plan("web", List.of(new FleetPlanner.WeekDemand(W1, 300, 480)),
+        8);
+    assertThat(latencyOnly.weeks().get(0).serversForUtilisation()).isNull();
+    assertThat(latencyOnly.utilisationLoad()).isNull();
+  }
+
+  @Test
   void badTargetIsRefused() {
     assertThatThrownBy(() -> new FleetPlanner(100, 1.5))
         .isInstanceOf(OpslakeException.class)
