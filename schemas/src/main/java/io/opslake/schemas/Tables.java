@@ -527,6 +527,12 @@ public final class Tables {
                   "Mean of the last 7 days (dt-6..dt) over the mean of the 7 before, minus 1 (0.25: up"
                       + " 25 %); null when either week has no value or the earlier mean is 0. Same on"
                       + " every row of the series."),
+              optional(
+                  "year_over_year_change",
+                  DOUBLE,
+                  "Mean of the last 7 days (dt-6..dt) over the mean of the same weekdays 52 weeks earlier"
+                      + " (dt-370..dt-364), minus 1; null until the history reaches that week (371 days),"
+                      + " when that week has no value or its mean is 0. Same on every row of the series."),
               required(
                   "slow_drift",
                   BOOLEAN,

@@ -69,12 +69,12 @@ public final class FindingsJob {
         PartitionRebuild periodicityRebuild = warehouse.rebuild(spark, Tables.PERIODICITY, "findings");
         PartitionRebuild correlationsRebuild = warehouse.rebuild(spark, Tables.CORRELATIONS, "findings")) {
       jsc.setJobGroup("FINDINGS " + trendsRebuild.runId(), step + " series_days", false);
-      Map<String, Set<Long>> coverage = coverage(warehouse, asOf);
+      Map<String, Set<Long>> coverage = coverage(warehouse, asOf, 365);
 
       jsc.setJobGroup("FINDINGS " + trendsRebuild.runId(), step + " trends", false);
       LongAccumulator examined = spark.sparkContext().longAccumulator("findings series examined");
       TrendFindings.Outcome trends = TrendFindings.rows(spark, TrendFindings.dailyValues(spark, warehouse, asOf),
-          asOf, coverage, examined, trendsRebuild.runId());
+          asOf, coverage(warehouse, asOf, SeriesTrends.HISTORY_DAYS), examined, trendsRebuild.runId());
       try {
         trendsRebuild.stagePartition(asOf, trends.rows().repartition(1)
             .sortWithinPartitions("series_table", "series_kind", "series_key", "window_days"), 1);
@@ -164,11 +164,14 @@ public final class FindingsJob {
     }
   }
 
-  /** Per series table and kind ({@link TrendFindings#coverageKey}), the epoch days up to D with input. */
-  private Map<String, Set<Long>> coverage(Warehouse warehouse, LocalDate asOf) throws IOException {
+  /**
+   * Per series table and kind ({@link TrendFindings#coverageKey}), the epoch days with input among
+   * the {@code historyDays} days up to D.
+   */
+  private Map<String, Set<Long>> coverage(Warehouse warehouse, LocalDate asOf, int historyDays) throws IOException {
     Map<String, Set<Long>> coverage = new HashMap<>();
     List<Row> days = warehouse.read(spark, Tables.SERIES_DAYS)
-        .where(col("dt").between(Date.valueOf(asOf.minusDays(364)), Date.valueOf(asOf)).and(col("has_input")))
+        .where(col("dt").between(Date.valueOf(asOf.minusDays(historyDays - 1)), Date.valueOf(asOf)).and(col("has_input")))
         .select(col("series_table"), col("series_kind"), col("dt"))
         .collectAsList();
     for (Row row : days) {

@@ -26,6 +26,8 @@ import java.util.Set;
  *       #MIN_DAYS_WITH_INPUT} of its days had input, and the trend test runs: Mann–Kendall refuses
  *       fewer than {@link MannKendall#MIN_POINTS} values, so a 7-day window never yields a finding.
  *   <li>Week over week: the mean of the values of D−6..D over the mean of D−13..D−7, minus 1.
+ *   <li>Year over year: the mean of the values of D−6..D over the mean of the same seven weekdays 52
+ *       weeks earlier, D−370..D−364, minus 1; undefined (NaN) until the history reaches that week.
  * </ul>
  */
 public final class SeriesTrends {
@@ -34,6 +36,12 @@ public final class SeriesTrends {
 
   /** Fewer days with input than this in a window and it is not evaluated. */
   public static final int MIN_DAYS_WITH_INPUT = 7;
+
+  /** Year over year compares a week with the same weekdays 52 weeks earlier. */
+  public static final int YEAR_LAG_DAYS = 364;
+
+  /** Days of history read before the as-of date: the 365-day window and the week a year before. */
+  public static final int HISTORY_DAYS = YEAR_LAG_DAYS + 7;
 
   private SeriesTrends() {}
 
@@ -44,6 +52,7 @@ public final class SeriesTrends {
    * @param trend the Theil–Sen slope (per day) and the Mann–Kendall test
    * @param relativeSlopePerWeek slope × 7 / median of the window's values; NaN when that median is 0
    * @param weekOverWeekChange the series' week-over-week change; NaN when undefined
+   * @param yearOverYearChange the series' year-over-year change; NaN when undefined
    * @param from the window's first day
    * @param to the window's last day, the as-of date
    * @param sentence one sentence for an operator
@@ -53,6 +62,7 @@ public final class SeriesTrends {
       Trend trend,
       double relativeSlopePerWeek,
       double weekOverWeekChange,
+      double yearOverYearChange,
       LocalDate from,
       LocalDate to,
       String sentence) {}
@@ -69,11 +79,14 @@ public final class SeriesTrends {
   public static List<Finding> of(
       LocalDate asOf, Map<Long, Double> values, Set<Long> daysWithInput, boolean zeroWhenMissing, String what) {
     long end = asOf.toEpochDay();
-    Optional<Long> firstInput = daysWithInput.stream().filter(day -> day <= end).min(Long::compare);
+    long longest = WINDOWS.get(WINDOWS.size() - 1);
+    Optional<Long> firstInput =
+        daysWithInput.stream().filter(day -> day > end - longest && day <= end).min(Long::compare);
     if (firstInput.isEmpty()) {
       return List.of();
     }
     double weekOverWeek = weekOverWeek(end, values, daysWithInput, zeroWhenMissing);
+    double yearOverYear = yearOverYear(end, values, daysWithInput, zeroWhenMissing);
     List<Finding> findings = new ArrayList<>();
     for (int window : WINDOWS) {
       long start = end - window + 1;
@@ -89,8 +102,8 @@ public final class SeriesTrends {
       double median = median(series);
       double relative = median == 0 ? Double.NaN : trend.get().theilSen().slope() * 7 / median;
       String sentence = trend.get().sentence(what, 1, "day", window + " days");
-      findings.add(new Finding(window, trend.get(), relative, weekOverWeek, LocalDate.ofEpochDay(start), asOf,
-          sentence));
+      findings.add(new Finding(window, trend.get(), relative, weekOverWeek, yearOverYear, LocalDate.ofEpochDay(start),
+          asOf, sentence));
     }
     return List.copyOf(findings);
   }
@@ -108,9 +121,25 @@ public final class SeriesTrends {
   }
 
   static double weekOverWeek(long end, Map<Long, Double> values, Set<Long> daysWithInput, boolean zeroWhenMissing) {
-    double[] twoWeeks = daily(end - 13, 14, values, daysWithInput, zeroWhenMissing);
-    double before = mean(Arrays.copyOfRange(twoWeeks, 0, 7));
-    double last = mean(Arrays.copyOfRange(twoWeeks, 7, 14));
+    return change(end, 7, values, daysWithInput, zeroWhenMissing);
+  }
+
+  /** The last week's mean over that of the same weekdays 52 weeks (364 days) earlier, minus 1. */
+  static double yearOverYear(long end, Map<Long, Double> values, Set<Long> daysWithInput, boolean zeroWhenMissing) {
+    return change(end, YEAR_LAG_DAYS, values, daysWithInput, zeroWhenMissing);
+  }
+
+  /** Whether the series has a value in the longest window ending at {@code end}. */
+  public static boolean hasValueInLongestWindow(long end, Map<Long, Double> values) {
+    long start = end - WINDOWS.get(WINDOWS.size() - 1) + 1;
+    return values.keySet().stream().anyMatch(day -> day >= start && day <= end);
+  }
+
+  /** Mean of the 7 days ending at {@code end} over the mean of the 7 days {@code lag} days earlier, minus 1. */
+  private static double change(long end, int lag, Map<Long, Double> values, Set<Long> daysWithInput,
+      boolean zeroWhenMissing) {
+    double before = mean(daily(end - lag - 6, 7, values, daysWithInput, zeroWhenMissing));
+    double last = mean(daily(end - 6, 7, values, daysWithInput, zeroWhenMissing));
     return Double.isNaN(before) || Double.isNaN(last) || before == 0 ? Double.NaN : last / before - 1;
   }
 

@@ -38,7 +38,7 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * The {@code trends} rows of one as-of date D: the day-grain series of {@code event_series} (kinds
  * {@code type}, {@code type_host}; the count) and {@code metric_series} (the daily {@code avg}) in the
- * 365 days up to D, grouped per series ({@code groupByKey}, one shuffle of at most 365 small rows per
+ * 371 days up to D (365 for the windows, the week a year back for the year-over-year change), grouped per series ({@code groupByKey}, one shuffle of at most 365 small rows per
  * series), each group's windows evaluated in its task by {@link SeriesTrends}, then the
  * Benjamini–Hochberg correction across every row of the run.
  *
@@ -64,6 +64,7 @@ final class TrendFindings {
       .add("mann_kendall_tau", DataTypes.DoubleType, false)
       .add("p_value", DataTypes.DoubleType, false)
       .add("week_over_week_change", DataTypes.DoubleType, true)
+      .add("year_over_year_change", DataTypes.DoubleType, true)
       .add("sentence", DataTypes.StringType, false)
       .add("inputs_from", DataTypes.StringType, false)
       .add("inputs_to", DataTypes.StringType, false);
@@ -78,9 +79,13 @@ final class TrendFindings {
 
   private TrendFindings() {}
 
-  /** Day-grain values of the trend series in the 365 days up to {@code asOf}, one row per series and day. */
+  /**
+   * Day-grain values of the trend series in the {@link SeriesTrends#HISTORY_DAYS} days up to {@code
+   * asOf} (the 365-day window and, for the year-over-year change, the week 52 weeks before the last),
+   * one row per series and day.
+   */
   static Dataset<Row> dailyValues(SparkSession spark, TableStore store, LocalDate asOf) throws IOException {
-    Date from = Date.valueOf(asOf.minusDays(364));
+    Date from = Date.valueOf(asOf.minusDays(SeriesTrends.HISTORY_DAYS - 1));
     Date to = Date.valueOf(asOf);
     Dataset<Row> events = store.read(spark, Tables.EVENT_SERIES)
         .where(col("dt").between(from, to).and(col("grain").equalTo("day")).and(col("series_kind").isin(
@@ -181,6 +186,10 @@ final class TrendFindings {
         first = first == null ? point : first;
         values.merge(point.getLong(5), point.getDouble(6), Double::sum);
       }
+      // A series seen only in the week a year back has no trend of its own today.
+      if (!SeriesTrends.hasValueInLongestWindow(asOf.toEpochDay(), values)) {
+        return java.util.Collections.emptyIterator();
+      }
       seriesExamined.add(1);
       String table = first.getString(0);
       String kind = first.getString(1);
@@ -192,7 +201,7 @@ final class TrendFindings {
         rows.add(RowFactory.create(table, kind, first.getString(2), finding.windowDays(), trend.mannKendall().n(),
             trend.theilSen().slope(), trend.theilSen().lower(), trend.theilSen().upper(),
             orNull(finding.relativeSlopePerWeek()), trend.mannKendall().tau(), trend.mannKendall().pValue(),
-            orNull(finding.weekOverWeekChange()), finding.sentence(), finding.from().toString(),
+            orNull(finding.weekOverWeekChange()), orNull(finding.yearOverYearChange()), finding.sentence(), finding.from().toString(),
             finding.to().toString()));
       }
       return rows.iterator();

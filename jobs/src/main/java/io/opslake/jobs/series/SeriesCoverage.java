@@ -56,6 +56,21 @@ final class SeriesCoverage {
     return List.copyOf(rows);
   }
 
+  /**
+   * The rows one series table holds for the counts of its days: every key has a day bucket and 24
+   * hour buckets each day, and 1,440 minute buckets when it has a minute grid ({@link SeriesGrid}).
+   *
+   * @param stats per day, per series kind (null: the table got no rows)
+   */
+  static long rows(Map<LocalDate, Map<String, KeyStats>> stats) {
+    if (stats == null) {
+      return 0;
+    }
+    return stats.values().stream().flatMap(kinds -> kinds.values().stream())
+        .mapToLong(day -> day.series() * 25 + day.minuteGridSeries() * 1440)
+        .sum();
+  }
+
   /** The days on which none of the input tables had a row. */
   static List<LocalDate> daysWithoutInput(List<LocalDate> dates, Map<String, Map<LocalDate, Long>> inputRows) {
     return dates.stream()

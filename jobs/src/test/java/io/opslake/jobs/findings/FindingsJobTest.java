@@ -86,6 +86,8 @@ class FindingsJobTest {
     // Median of 10, 12, ..., 64 is 37; weeks: mean of days 21..27 is 58, of days 14..20 is 44.
     assertThat(rising.<Double>getAs("relative_slope_per_week")).isCloseTo(14.0 / 37, within(1e-12));
     assertThat(rising.<Double>getAs("week_over_week_change")).isCloseTo(58.0 / 44 - 1, within(1e-12));
+    // 28 days of history do not reach the week a year back.
+    assertThat(rising.<Double>getAs("year_over_year_change")).isNull();
     assertThat(rising.<Double>getAs("p_value")).isLessThan(1e-6);
     assertThat(rising.<Double>getAs("p_adjusted")).isGreaterThanOrEqualTo(rising.<Double>getAs("p_value"));
     assertThat(rising.<Boolean>getAs("significant")).isTrue();

@@ -61,6 +61,42 @@ class FindingsTrendRulesTest {
   }
 
   @Test
+  void yearOverYearComparesTheLastWeekWithTheSameWeekdaysFiftyTwoWeeksEarlier() {
+    // 2026-10-28 is a Wednesday; 364 days earlier, 2025-10-29, is a Wednesday too.
+    assertThat(LocalDate.ofEpochDay(END - 364).getDayOfWeek()).isEqualTo(AS_OF.getDayOfWeek());
+    Set<Long> input = days(END - 370, END);
+    Map<Long, Double> values = new HashMap<>();
+    input.forEach(day -> values.put(day, day > END - 7 ? 12.0 : day > END - 364 ? 100.0 : 8.0));
+    // Last week's mean 12 over the mean 8 of D-370..D-364: 12 / 8 - 1 = 0.5; the 356 days between do not count.
+    assertThat(SeriesTrends.yearOverYear(END, values, input, true)).isCloseTo(0.5, within(1e-12));
+    // A day with input but without a count in that week is 0 for counts: 12 / (6 x 8 / 7) - 1 = 0.75;
+    // a metric leaves it out: 12 / 8 - 1 = 0.5.
+    values.remove(END - 364);
+    assertThat(SeriesTrends.yearOverYear(END, values, input, true)).isCloseTo(0.75, within(1e-12));
+    assertThat(SeriesTrends.yearOverYear(END, values, input, false)).isCloseTo(0.5, within(1e-12));
+    // Every row of the series carries it.
+    assertThat(SeriesTrends.of(AS_OF, values, input, true, "x")).extracting(SeriesTrends.Finding::yearOverYearChange)
+        .hasSize(3).allSatisfy(change -> assertThat(change).isCloseTo(0.75, within(1e-12)));
+  }
+
+  @Test
+  void yearOverYearIsUndefinedUntilTheHistoryReachesTheWeekAYearBack() {
+    Set<Long> input = days(END - 363, END);
+    Map<Long, Double> values = new HashMap<>();
+    input.forEach(day -> values.put(day, 10.0));
+    assertThat(SeriesTrends.yearOverYear(END, values, input, true)).isNaN();
+    assertThat(SeriesTrends.of(AS_OF, values, input, true, "x")).extracting(SeriesTrends.Finding::yearOverYearChange)
+        .allMatch(change -> Double.isNaN(change));
+    // A zero mean a year back leaves it undefined too.
+    Set<Long> longer = days(END - 370, END);
+    Map<Long, Double> fromZero = new HashMap<>(values);
+    assertThat(SeriesTrends.yearOverYear(END, fromZero, longer, true)).isNaN();
+    // The week a year back alone does not make a series a trend candidate.
+    assertThat(SeriesTrends.hasValueInLongestWindow(END, Map.of(END - 366, 1.0))).isFalse();
+    assertThat(SeriesTrends.hasValueInLongestWindow(END, Map.of(END - 364, 1.0))).isTrue();
+  }
+
+  @Test
   void slowDriftWhenOnlyTheLongestOfSeveralWindowsIsSignificant() {
     List<Row> adjusted = TrendFindings.adjust(List.of(
         RowFactory.create("event_series\ttype\tdrift\t28", 0.5),

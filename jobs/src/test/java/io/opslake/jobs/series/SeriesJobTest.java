@@ -267,12 +267,15 @@ class SeriesJobTest {
   }
 
   @Test
-  void aRerunReplacesTheDaysAndNeverAdds() throws IOException {
+  void aRerunReplacesTheDaysAndNeverAdds() throws Exception {
     SeriesResult first = result;
     List<String> before = rows("SELECT * FROM event_series ORDER BY dt, grain, series_kind, series_key, bucket_start");
     List<String> metricsBefore = rows("SELECT count(*), sum(count) FROM metric_series");
 
+    SparkJobCounter jobs = new SparkJobCounter();
+    spark.sparkContext().addSparkListener(jobs);
     SeriesResult again = run("2026-10-01", "2026-10-03");
+    long jobsForThreeDays = jobs.stop(spark);
 
     assertThat(rows("SELECT * FROM event_series ORDER BY dt, grain, series_kind, series_key, bucket_start"))
         .isEqualTo(before);
@@ -280,10 +283,39 @@ class SeriesJobTest {
     assertThat(again.rowsWritten()).isEqualTo(first.rowsWritten());
     assertThat(rows("SELECT count(*) FROM series_days")).containsExactly("[24]");
     // One day alone: only that day is rebuilt, the others are left as they were.
+    SparkJobCounter oneDayJobs = new SparkJobCounter();
+    spark.sparkContext().addSparkListener(oneDayJobs);
     run("2026-10-02", "2026-10-02");
+    // The Spark jobs of a run do not grow with its days: one pass over all of them, not one per day.
+    assertThat(oneDayJobs.stop(spark)).isLessThanOrEqualTo(jobsForThreeDays);
+    assertThat(jobsForThreeDays).isLessThanOrEqualTo(30);
     assertThat(rows("SELECT count(*) FROM series_days")).containsExactly("[24]");
     assertThat(rows("SELECT * FROM event_series ORDER BY dt, grain, series_kind, series_key, bucket_start"))
         .isEqualTo(before);
+  }
+
+  @Test
+  void theRowsWrittenAreTheRowsEachTableHolds() {
+    for (String table : List.of("event_series", "latency_series", "metric_series", "series_days")) {
+      assertThat(spark.read().parquet(temp.resolve("wh").resolve(table).toString()).count()).as(table)
+          .isEqualTo(result.rowsWritten(table));
+    }
+  }
+
+  /** Counts the Spark jobs started between its registration and {@link #stop}. */
+  private static final class SparkJobCounter extends org.apache.spark.scheduler.SparkListener {
+    private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart jobStart) {
+      started.incrementAndGet();
+    }
+
+    long stop(SparkSession session) throws java.util.concurrent.TimeoutException {
+      session.sparkContext().listenerBus().waitUntilEmpty(10_000);
+      session.sparkContext().removeSparkListener(this);
+      return started.get();
+    }
   }
 
   @Test
