@@ -95,6 +95,7 @@ final class DemoCommand implements Callable<Integer> {
         "SELECT sentence FROM resource_forecast WHERE dt = DATE '" + to + "' AND status = 'fills'"
             + " ORDER BY exhausted_at LIMIT 1");
     out.println();
+    out.println("Ask your own questions: bin/opslake sql --warehouse " + warehouse.uri + "   (\\tables lists the tables)");
     out.println("Report: " + reportPath(to));
     out.flush();
     return 0;
