@@ -514,7 +514,12 @@ public final class Tables {
                   "`slope_per_day` x 7 / the median of the window's values: the weekly change as a"
                       + " fraction of the typical level; null when that median is 0."),
               required("mann_kendall_tau", DOUBLE, "Kendall's tau-b of the values against time, in [-1, 1]."),
-              required("p_value", DOUBLE, "Two-sided Mann-Kendall p-value (normal approximation, tie-corrected)."),
+              required(
+                  "p_value",
+                  DOUBLE,
+                  "Two-sided Mann-Kendall p-value (normal approximation, tie-corrected); on windows of 28"
+                      + " days or more the seasonal test with a 7-day season (weekday against weekday),"
+                      + " as are the slope and tau."),
               required(
                   "p_adjusted",
                   DOUBLE,

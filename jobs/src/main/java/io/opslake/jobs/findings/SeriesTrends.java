@@ -25,6 +25,9 @@ import java.util.Set;
  *       is on or before the window's first day (the data reaches it), at least {@link
  *       #MIN_DAYS_WITH_INPUT} of its days had input, and the trend test runs: Mann–Kendall refuses
  *       fewer than {@link MannKendall#MIN_POINTS} values, so a 7-day window never yields a finding.
+ *   <li>On windows of 28 days and more the test and slope are the seasonal ones with a 7-day season
+ *       ({@link Trend#of(double[], int)}): weekday against weekday, so that weekends (traffic at 60 %
+ *       of a weekday's is common) do not drown a growth of a few percent a week.
  *   <li>Week over week: the mean of the values of D−6..D over the mean of D−13..D−7, minus 1.
  *   <li>Year over year: the mean of the values of D−6..D over the mean of the same seven weekdays 52
  *       weeks earlier, D−370..D−364, minus 1; undefined (NaN) until the history reaches that week.
@@ -36,6 +39,9 @@ public final class SeriesTrends {
 
   /** Fewer days with input than this in a window and it is not evaluated. */
   public static final int MIN_DAYS_WITH_INPUT = 7;
+
+  /** The season of the trend test on windows of 28 days or more: a weekday is compared with itself. */
+  public static final int DAYS_PER_WEEK = 7;
 
   /** Year over year compares a week with the same weekdays 52 weeks earlier. */
   public static final int YEAR_LAG_DAYS = 364;
@@ -95,7 +101,7 @@ public final class SeriesTrends {
         continue;
       }
       double[] series = daily(start, window, values, daysWithInput, zeroWhenMissing);
-      Optional<Trend> trend = Trend.of(series);
+      Optional<Trend> trend = Trend.of(series, DAYS_PER_WEEK);
       if (trend.isEmpty()) {
         continue;
       }

@@ -54,21 +54,55 @@ public final class TheilSen {
       intercepts[i] = y[i] - slope * x[i];
     }
     Arrays.sort(intercepts);
-    double varianceS = MannKendall.test(y, points.thinned()).varianceS();
+    MannKendall.Result test = MannKendall.test(y, points.thinned());
+    return Optional.of(interval(slopes, slope, median(intercepts), test, confidence));
+  }
+
+  /**
+   * The seasonal Kendall slope (Hirsch, Slack &amp; Smith 1982): the median of the slopes between
+   * points of the same season only (steps i and j with j − i a multiple of {@code period}), with
+   * Sen's interval computed as above from those slopes and the seasonal test's Var(S)
+   * ({@link MannKendall#seasonalTest}; Gilbert 1987, §17.3). A weekly cycle then adds no spread to
+   * the slopes. The intercept is the median of y_i − b·i over all points, the level of the line
+   * through the middle of the seasons. Empty when the seasonal test is.
+   */
+  public static Optional<Result> seasonalFit(double[] series, int period, double confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence must lie in (0, 1): " + confidence);
+    }
+    Optional<MannKendall.Result> test = MannKendall.seasonalTest(series, period);
+    if (test.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.List<Double> within = new java.util.ArrayList<>();
+    for (int i = 0; i < series.length; i++) {
+      for (int j = i + period; j < series.length; j += period) {
+        if (!Double.isNaN(series[i]) && !Double.isNaN(series[j])) {
+          within.add((series[j] - series[i]) / (j - i));
+        }
+      }
+    }
+    double[] slopes = within.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double slope = median(slopes);
+    double[] intercepts = java.util.stream.IntStream.range(0, series.length)
+        .filter(i -> !Double.isNaN(series[i]))
+        .mapToDouble(i -> series[i] - slope * i)
+        .sorted()
+        .toArray();
+    return Optional.of(interval(slopes, slope, median(intercepts), test.get(), confidence));
+  }
+
+  /** Sen's rank-based interval around {@code slope} from the sorted slopes and the test's Var(S). */
+  private static Result interval(
+      double[] sortedSlopes, double slope, double intercept, MannKendall.Result test, double confidence) {
+    int k = sortedSlopes.length;
     double c =
         new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confidence) / 2)
-            * Math.sqrt(varianceS);
+            * Math.sqrt(test.varianceS());
     int lowerRank = clamp((int) Math.rint((k - c) / 2), k);
     int upperRank = clamp((int) Math.rint((k + c) / 2 + 1), k);
-    return Optional.of(
-        new Result(
-            n,
-            slope,
-            median(intercepts),
-            slopes[lowerRank - 1],
-            slopes[upperRank - 1],
-            confidence,
-            points.thinned()));
+    return new Result(test.n(), slope, intercept, sortedSlopes[lowerRank - 1], sortedSlopes[upperRank - 1],
+        confidence, test.thinned());
   }
 
   private static int clamp(int rank, int count) {

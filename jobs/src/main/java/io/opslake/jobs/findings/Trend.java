@@ -10,13 +10,33 @@ import java.util.Optional;
  * @param window the window's length in steps
  * @param mannKendall the test
  * @param theilSen the slope, per step
+ * @param seasonPeriod the season both were computed within (7 on a daily series), 1 for none
  */
-public record Trend(int window, MannKendall.Result mannKendall, TheilSen.Result theilSen) {
+public record Trend(int window, MannKendall.Result mannKendall, TheilSen.Result theilSen, int seasonPeriod) {
   /** Both statistics on one series (one value per step, NaN where missing); empty below 8 points. */
   public static Optional<Trend> of(double[] series) {
     return MannKendall.test(series)
-        .flatMap(test -> TheilSen.fit(series, 0.95).map(fit -> new Trend(series.length, test, fit)));
+        .flatMap(test -> TheilSen.fit(series, 0.95).map(fit -> new Trend(series.length, test, fit, 1)));
   }
+
+  /**
+   * The seasonal test and slope ({@link MannKendall#seasonalTest}, {@link TheilSen#seasonalFit})
+   * when the series holds at least {@link #MIN_SEASON_CYCLES} whole cycles of {@code period}
+   * steps, else the plain ones: a daily series of 28 days or more is judged weekday against
+   * weekday, so its weekly cycle does not hide its trend.
+   */
+  public static Optional<Trend> of(double[] series, int period) {
+    if (period < 2 || series.length < MIN_SEASON_CYCLES * period) {
+      return of(series);
+    }
+    Optional<Trend> seasonal = MannKendall.seasonalTest(series, period)
+        .flatMap(test -> TheilSen.seasonalFit(series, period, 0.95)
+            .map(fit -> new Trend(series.length, test, fit, period)));
+    return seasonal.isPresent() ? seasonal : of(series);
+  }
+
+  /** Cycles a series must span for the seasonal test: 4, so each season has 4 points (6 pairs). */
+  public static final int MIN_SEASON_CYCLES = 4;
 
   /** The change over the window as a fraction of the line's value at its start; NaN at level 0. */
   public double relativeChange() {
@@ -49,6 +69,7 @@ public record Trend(int window, MannKendall.Result mannKendall, TheilSen.Result 
         + " over "
         + windowText
         + " ("
+        + (seasonPeriod > 1 ? "seasonal " : "")
         + mannKendall.pValueText()
         + ", Sen slope "
         + FindingText.number(theilSen.slope() * stepsPerUnit)

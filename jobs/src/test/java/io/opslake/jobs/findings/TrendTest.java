@@ -142,4 +142,69 @@ class TrendTest {
             "errors per hour rose 10\\d % over 90 days \\(Mann–Kendall p < 0\\.001, Sen slope 1\\.\\d\\d/day,"
                 + " 95 % CI 1\\.\\d\\d to 1\\.\\d\\d, n = 2160\\)");
   }
+
+  @Test
+  void seasonalKendallOnAHandWorkedSeriesWithATieAndAGap() {
+    // Period 2. Season 0 (steps 0, 2, 4, 6; step 8 missing): 1, 2, 3, 4 -> S = 6, Var = 4·3·13/18,
+    // D = 6. Season 1 (steps 1, 3, 5, 7, 9): 5, 5, 4, 6, 7 -> S = 5, one tie pair: Var = (5·4·15 −
+    // 2·1·9)/18 = 282/18, D = √(9·10). Sums: n = 9, S = 11, Var = 438/18, Z = 10/√(438/18) = 2.02721,
+    // p = 0.042641, τ = 11/(6 + √90) = 0.710281.
+    double[] series = {1, 5, 2, 5, 3, 4, 4, 6, Double.NaN, 7};
+
+    MannKendall.Result test = MannKendall.seasonalTest(series, 2).orElseThrow();
+
+    assertThat(test.n()).isEqualTo(9);
+    assertThat(test.s()).isEqualTo(11);
+    assertThat(test.varianceS()).isCloseTo(438.0 / 18, within(1e-12));
+    assertThat(test.z()).isCloseTo(2.0272121, within(1e-6));
+    assertThat(test.pValue()).isCloseTo(0.0426407, within(1e-6));
+    assertThat(test.tau()).isCloseTo(0.7102808, within(1e-6));
+
+    // Within-season slopes: six 0.5 in season 0; in season 1 (per step) 0, −0.25, 1/6, 0.25, −0.5,
+    // 0.25, 1/3, 1, 0.75, 0.5. Sorted, the 8th and 9th of 16 are both 0.5. C = 1.959964·√(438/18) =
+    // 9.668: ranks rint(3.166) = 3 (0) and rint(13.83) = 14 (0.5). Intercept: median of y_i − 0.5 i
+    // over the 9 present points = 1.5.
+    TheilSen.Result fit = TheilSen.seasonalFit(series, 2, 0.95).orElseThrow();
+
+    assertThat(fit.slope()).isEqualTo(0.5);
+    assertThat(fit.lower()).isEqualTo(0.0);
+    assertThat(fit.upper()).isEqualTo(0.5);
+    assertThat(fit.intercept()).isEqualTo(1.5);
+  }
+
+  @Test
+  void aWeeklyCycleDoesNotHideTheTrendOfADailySeries() {
+    // 28 days rising by 2 a day with weekends 40 lower (no noise). Within every weekday the series
+    // rises strictly: S = 7·6 = 42, Var = 7·(4·3·13/18), Z = 41/√60.667 = 5.2639, p = 1.41e-7, slope 2.
+    double[] series = new double[28];
+    for (int i = 0; i < series.length; i++) {
+      series[i] = 100 + 2 * i - (i % 7 >= 5 ? 40 : 0);
+    }
+
+    Trend seasonal = Trend.of(series, 7).orElseThrow();
+    Trend plain = Trend.of(series).orElseThrow();
+
+    assertThat(seasonal.seasonPeriod()).isEqualTo(7);
+    assertThat(seasonal.mannKendall().s()).isEqualTo(42);
+    assertThat(seasonal.mannKendall().z()).isCloseTo(5.2639141, within(1e-6));
+    assertThat(seasonal.mannKendall().pValue()).isCloseTo(1.4102e-7, within(1e-10));
+    assertThat(seasonal.mannKendall().tau()).isEqualTo(1.0);
+    assertThat(seasonal.theilSen().slope()).isEqualTo(2.0);
+    assertThat(seasonal.theilSen().lower()).isEqualTo(2.0);
+    assertThat(seasonal.theilSen().upper()).isEqualTo(2.0);
+    assertThat(plain.mannKendall().tau()).as("the weekends break the plain test's monotonicity").isLessThan(0.8);
+    assertThat(seasonal.sentence("page loads per day", 1, "day", "28 days"))
+        .contains("rose", "(seasonal Mann–Kendall p < 0.001, Sen slope 2.00/day");
+  }
+
+  @Test
+  void fewerThanFourCyclesFallBackToThePlainTest() {
+    double[] series = new double[27];
+    for (int i = 0; i < series.length; i++) {
+      series[i] = i;
+    }
+
+    assertThat(Trend.of(series, 7).orElseThrow().seasonPeriod()).isEqualTo(1);
+    assertThat(Trend.of(series, 7)).isEqualTo(Trend.of(series));
+  }
 }
