@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opslake.ingest.DefaultFormats;
 import io.opslake.ingest.format.InputFormat;
 import io.opslake.ingest.format.ParseContext;
-import io.opslake.ingest.format.ParsedEvent;
-import io.opslake.ingest.format.ParsedMetric;
 import io.opslake.ingest.format.RecordParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.PositionedReadable;
@@ -123,7 +120,10 @@ class SplitEquivalenceTest {
 
   /** Reads each range as its own split (first line numbers from a newline count, as the planner does). */
   private static List<String> read(byte[] bytes, InputFormat format, long[]... ranges) throws IOException {
-    Collecting sink = new Collecting();
+    CollectingSplitSink sink = new CollectingSplitSink(
+        event -> "event:ts=" + event.tsMicros() + " host=" + event.hostname() + " type=" + event.type()
+            + " message=" + event.message() + " attributes=" + event.attributes(),
+        metric -> "metric:" + metric.name() + "=" + metric.value());
     for (long[] range : ranges) {
       long newlinesBefore = 0;
       for (int i = 0; i < range[0]; i++) {
@@ -182,39 +182,6 @@ class SplitEquivalenceTest {
     @Override
     public void readFully(long position, byte[] buffer) throws IOException {
       readFully(position, buffer, 0, buffer.length);
-    }
-  }
-
-  private static final class Collecting implements SplitSink {
-    final List<String> records = new ArrayList<>();
-
-    @Override
-    public void event(long line, ParsedEvent event) {
-      records.add(line + ":event:ts=" + event.tsMicros() + " host=" + event.hostname() + " type=" + event.type()
-          + " message=" + event.message() + " attributes=" + event.attributes());
-    }
-
-    @Override
-    public void metric(long line, ParsedMetric metric) {
-      records.add(line + ":metric:" + metric.name() + "=" + metric.value());
-    }
-
-    @Override
-    public void reject(long line, String reason, String raw) {
-      records.add(line + ":reject:" + reason + ":" + raw);
-    }
-
-    @Override
-    public void reject(long line, String reason, String raw, long rawBytes) {
-      records.add(line + ":reject:" + reason + ":" + rawBytes);
-    }
-
-    @Override
-    public void blankLine() {}
-
-    @Override
-    public long recordsSoFar() {
-      return records.size();
     }
   }
 }

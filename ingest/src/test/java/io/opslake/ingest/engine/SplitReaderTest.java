@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opslake.ingest.format.InputFormat;
 import io.opslake.ingest.format.ParseContext;
 import io.opslake.ingest.format.ParsedEvent;
-import io.opslake.ingest.format.ParsedMetric;
 import io.opslake.ingest.format.RecordParser;
 import io.opslake.ingest.format.RecordSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -58,38 +56,6 @@ class SplitReaderTest {
         current.setLength(0);
         firstLine = -1;
       }
-    }
-  }
-
-  private static final class Collecting implements SplitSink {
-    final List<String> records = new ArrayList<>();
-
-    @Override
-    public void event(long line, ParsedEvent event) {
-      records.add(line + ":" + event.message());
-    }
-
-    @Override
-    public void metric(long line, ParsedMetric metric) {
-      records.add(line + ":metric");
-    }
-
-    @Override
-    public void reject(long line, String reason, String raw) {
-      records.add(line + ":reject:" + reason + ":" + raw);
-    }
-
-    @Override
-    public void reject(long line, String reason, String raw, long rawBytes) {
-      records.add(line + ":reject:" + reason + ":" + rawBytes);
-    }
-
-    @Override
-    public void blankLine() {}
-
-    @Override
-    public long recordsSoFar() {
-      return records.size();
     }
   }
 
@@ -140,7 +106,7 @@ class SplitReaderTest {
   }
 
   private static List<String> read(Path file, List<long[]> ranges, byte[] bytes, int maxLineBytes) throws IOException {
-    Collecting sink = new Collecting();
+    CollectingSplitSink sink = new CollectingSplitSink(ParsedEvent::message, metric -> "metric");
     FileSystem fs = FileSystem.getLocal(new Configuration());
     for (long[] range : ranges) {
       long newlinesBefore = 0;

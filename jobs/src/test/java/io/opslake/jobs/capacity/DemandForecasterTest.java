@@ -89,26 +89,10 @@ class DemandForecasterTest {
 
   /** Coverage and MAPE of {@link ForecastBacktest} (12 held out, one origin) pooled over series. */
   private static double[] backtestCoverage(String family, List<double[]> series) {
-    // Series are drawn sequentially (fixed seed) and backtested in parallel; each backtest is
-    // deterministic, so the figures do not depend on the scheduling.
-    List<BacktestResult> results = series.parallelStream()
-        .map(y -> new ForecastBacktest(12, 1, 0).run("sim", y))
-        .toList();
-    long inside80 = 0;
-    long inside95 = 0;
-    long count = 0;
-    double mape = 0;
-    for (BacktestResult result : results) {
-      inside80 += Math.round(result.coverage80() * result.forecasts());
-      inside95 += Math.round(result.coverage95() * result.forecasts());
-      count += result.forecasts();
-      mape += result.mape() / results.size();
-    }
-    double coverage80 = (double) inside80 / count;
-    double coverage95 = (double) inside95 / count;
-    System.out.printf(Locale.ROOT, "%s: coverage 80 %% -> %.3f, 95 %% -> %.3f over %d forecasts; MAPE %.2f %%%n",
-        family, coverage80, coverage95, count, mape);
-    return new double[] {coverage80, coverage95};
+    // Series are drawn sequentially (fixed seed) and backtested in parallel.
+    PooledCoverage pooled = PooledCoverage.of(series, y -> new ForecastBacktest(12, 1, 0).run("sim", y))
+        .print(family, series.size());
+    return new double[] {pooled.coverage80(), pooled.coverage95()};
   }
 
   @Test

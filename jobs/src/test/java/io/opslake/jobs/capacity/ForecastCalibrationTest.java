@@ -46,22 +46,8 @@ class ForecastCalibrationTest {
   /** Pooled {coverage80, coverage95, forecasts, mean MAPE} of the backtests of {@code series}. */
   private static double[] pooled(String family, List<double[]> series,
       java.util.function.Function<double[], BacktestResult> backtest) {
-    // Backtests run in parallel; each is deterministic, so the pooled figures do not depend on scheduling.
-    List<BacktestResult> results = series.parallelStream().map(backtest).toList();
-    long inside80 = 0;
-    long inside95 = 0;
-    long count = 0;
-    double mape = 0;
-    for (BacktestResult result : results) {
-      inside80 += Math.round(result.coverage80() * result.forecasts());
-      inside95 += Math.round(result.coverage95() * result.forecasts());
-      count += result.forecasts();
-      mape += result.mape() / results.size();
-    }
-    double[] coverage = {(double) inside80 / count, (double) inside95 / count, count, mape};
-    System.out.printf(Locale.ROOT, "forecast calibration, %s: 80 %% -> %.3f, 95 %% -> %.3f over %d forecasts of %d"
-        + " series; mean MAPE %.1f %%%n", family, coverage[0], coverage[1], count, series.size(), mape);
-    return coverage;
+    PooledCoverage pooled = PooledCoverage.of(series, backtest).print("forecast calibration, " + family, series.size());
+    return new double[] {pooled.coverage80(), pooled.coverage95(), pooled.forecasts(), pooled.meanMape()};
   }
 
   @Test
