@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.opslake.errors.OpslakeException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
