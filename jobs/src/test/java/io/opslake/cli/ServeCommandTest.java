@@ -74,6 +74,11 @@ class ServeCommandTest {
     }
     if (endpoint != null) {
       endpoint.close();
+      // Spark's session manager turned the Java 8 date-time API on at the first connection; closing
+      // the endpoint gives the shared session back with DATE values as java.sql.Date, which the
+      // jobs that later tests in this JVM run expect.
+      assertThat(SharedSpark.session().sql("SELECT DATE'2026-10-01'").first().get(0))
+          .isInstanceOf(java.sql.Date.class);
     }
   }
 

@@ -40,8 +40,20 @@ public final class SqlEndpoint implements AutoCloseable {
   public static final Map<String, String> SESSION_SETTINGS = Map.of(
       "spark.sql.hive.thriftServer.singleSession", "true");
 
+  /**
+   * Session settings the endpoint changes: the Thrift service's three, and the Java 8 date-time
+   * API, which Spark's session manager turns on for the shared session at the first connection (so
+   * JDBC clients get dates as dates). {@link #close()} puts them back, so a caller that goes on
+   * using the session (a test JVM, a workflow) reads {@code DATE} columns as {@code java.sql.Date}
+   * again, as opslake's jobs expect.
+   */
+  private static final List<String> CHANGED_SETTINGS = List.of(
+      "hive.server2.thrift.bind.host", "hive.server2.thrift.port", "hive.server2.transport.mode",
+      "spark.sql.datetime.java8API.enabled");
+
   private final SparkSession spark;
   private final ServeOptions options;
+  private final Map<String, java.util.Optional<String>> settingsBefore = new java.util.HashMap<>();
   private HiveThriftServer2 server;
   private ServeResult result;
 
@@ -69,6 +81,10 @@ public final class SqlEndpoint implements AutoCloseable {
         withData.add(table.name());
       }
     }
+    for (String key : CHANGED_SETTINGS) {
+      settingsBefore.put(key, spark.conf().contains(key) ? java.util.Optional.of(spark.conf().get(key))
+          : java.util.Optional.empty());
+    }
     // The Thrift service reads its settings from the session's Hadoop configuration, which
     // includes the session's SQL settings.
     spark.conf().set("hive.server2.thrift.bind.host", options.bindAddress());
@@ -89,13 +105,21 @@ public final class SqlEndpoint implements AutoCloseable {
     return result;
   }
 
-  /** Stops listening; the SparkSession stays up (it belongs to the caller). */
+  /** Stops listening and restores the settings it changed; the SparkSession stays up (it belongs to the caller). */
   @Override
   public void close() {
     if (server != null) {
       server.stop();
       server = null;
     }
+    settingsBefore.forEach((key, value) -> {
+      if (value.isPresent()) {
+        spark.conf().set(key, value.get());
+      } else {
+        spark.conf().unset(key);
+      }
+    });
+    settingsBefore.clear();
   }
 
   /** Fails with a sentence, not a Thrift stack trace, when the address is taken or not local. */
