@@ -138,7 +138,8 @@ final class SqlCommand implements Callable<Integer> {
             }
             continue;
           }
-          for (String statement : SqlStatements.split(input + (input.strip().endsWith(";") ? "" : ";")).statements()) {
+          // StatementParser accepted the input only once its last statement was ended by ';'.
+          for (String statement : SqlStatements.split(input).statements()) {
             shell.statement(statement);
           }
         } catch (RuntimeException e) {

@@ -13,13 +13,8 @@ import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -62,7 +57,7 @@ public final class QueryJob {
 
   public QueryResult run(PrintWriter stdout) throws IOException {
     Warehouse.open(options.warehouse(), spark.sparkContext().hadoopConfiguration()).registerViews(spark);
-    spark.sparkContext().setJobDescription("QUERY " + abbreviate(options.sql()));
+    spark.sparkContext().setJobDescription("QUERY " + ResultText.abbreviate(options.sql()));
     Dataset<Row> result = plan(options.sql());
     List<String> columns = List.of(result.columns());
     long rows;
@@ -121,17 +116,9 @@ public final class QueryJob {
    */
   private long csv(PrintWriter stdout, Dataset<Row> result) throws IOException {
     StructField[] fields = result.schema().fields();
-    Column[] asText = new Column[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      Column column = functions.col(quoteIdentifier(fields[i].name()));
-      boolean nested = fields[i].dataType() instanceof ArrayType
-          || fields[i].dataType() instanceof MapType
-          || fields[i].dataType() instanceof StructType;
-      asText[i] = (nested ? functions.to_json(column) : column.cast("string")).as("c" + i);
-    }
     // One CSV renderer per partition, on the executors; rows still reach the driver one partition
     // at a time.
-    Dataset<String> lines = result.select(asText).mapPartitions(
+    Dataset<String> lines = ResultText.of(result).mapPartitions(
         (MapPartitionsFunction<Row, String>) QueryJob::csvLines, Encoders.STRING());
     String header = CsvFormat.rowRenderer().writeRowToString(
         java.util.Arrays.stream(fields).map(StructField::name).toArray());
@@ -158,10 +145,6 @@ public final class QueryJob {
     };
   }
 
-  private static String quoteIdentifier(String name) {
-    return '`' + name.replace("`", "``") + '`';
-  }
-
   private OutputStream open(String uri) throws IOException {
     Path path = new Path(Warehouse.qualify(uri));
     FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -173,9 +156,5 @@ public final class QueryJob {
     stdout.flush();
   }
 
-  private static String abbreviate(String sql) {
-    String oneLine = sql.replaceAll("\\s+", " ");
-    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "…";
-  }
 
 }

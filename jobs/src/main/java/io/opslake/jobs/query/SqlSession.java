@@ -16,12 +16,8 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * One warm Spark session for a sequence of analyst statements (the {@code opslake sql} shell).
@@ -84,7 +80,7 @@ public final class SqlSession {
       throw OpslakeException.usage("Cannot run statement: the row limit must be at least 1, not " + maxRows);
     }
     long start = System.nanoTime();
-    spark.sparkContext().setJobDescription("SQL " + abbreviate(statement));
+    spark.sparkContext().setJobDescription("SQL " + ResultText.abbreviate(statement));
     Dataset<Row> result;
     try {
       result = spark.sql(statement);
@@ -92,30 +88,18 @@ public final class SqlSession {
       throw asStatementError(e);
     }
     StructField[] fields = result.schema().fields();
-    // Positional names, so a result with two columns of one name (a join's `id`s) still renders.
-    String[] positional = new String[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      positional[i] = "c" + i;
-    }
-    Dataset<Row> renamed = result.toDF(positional);
     List<String> columns = new ArrayList<>();
     List<Boolean> numeric = new ArrayList<>();
-    org.apache.spark.sql.Column[] asText = new org.apache.spark.sql.Column[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      columns.add(fields[i].name());
-      numeric.add(fields[i].dataType() instanceof NumericType);
-      org.apache.spark.sql.Column column = renamed.col(positional[i]);
-      boolean nested = fields[i].dataType() instanceof ArrayType
-          || fields[i].dataType() instanceof MapType
-          || fields[i].dataType() instanceof StructType;
-      asText[i] = (nested ? functions.to_json(column) : column.cast("string")).as(positional[i]);
+    for (StructField field : fields) {
+      columns.add(field.name());
+      numeric.add(field.dataType() instanceof NumericType);
     }
     List<List<String>> rows = new ArrayList<>();
     boolean truncated = false;
     if (fields.length > 0) {
       List<Row> collected;
       try {
-        collected = renamed.select(asText).limit(maxRows + 1).collectAsList();
+        collected = ResultText.of(result).limit(maxRows + 1).collectAsList();
       } catch (Exception e) {
         throw asStatementError(e);
       }
@@ -169,7 +153,7 @@ public final class SqlSession {
 
   /** The documented table of that name, if any. */
   public static Optional<TableDefinition> table(String name) {
-    return Tables.ALL.stream().filter(table -> table.name().equalsIgnoreCase(name)).findFirst();
+    return Tables.byName(name.toLowerCase(java.util.Locale.ROOT)); // SQL names are case-insensitive; ours are lower case
   }
 
   /** Table and column names, for completion. */
@@ -186,8 +170,4 @@ public final class SqlSession {
     return List.copyOf(names);
   }
 
-  private static String abbreviate(String sql) {
-    String oneLine = sql.replaceAll("\\s+", " ");
-    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "…";
-  }
 }
