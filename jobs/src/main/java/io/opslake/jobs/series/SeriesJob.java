@@ -158,8 +158,7 @@ public final class SeriesJob {
       days = days == null ? tagged : days.union(tagged);
     }
     for (Row row : days.groupBy(col("input"), col("dt")).count().collectAsList()) {
-      Object day = row.get(1); // java.sql.Date, or LocalDate when the session has the Java 8 API on
-      rows.get(row.getString(0)).put(day instanceof LocalDate date ? date : ((Date) day).toLocalDate(), row.getLong(2));
+      rows.get(row.getString(0)).put(row.<Date>getAs(1).toLocalDate(), row.getLong(2));
     }
     return rows;
   }
