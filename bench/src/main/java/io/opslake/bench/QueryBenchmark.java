@@ -109,10 +109,11 @@ public final class QueryBenchmark {
   }
 
   /**
-   * Spark-side variants, one setting away from what serve runs with: Spark's default 200 shuffle
-   * partitions, adaptive execution off, and the file listing redone before every query (what a
-   * fresh process such as {@code bin/opslake query} pays, less the JVM and Spark start-up), and,
-   * beyond what serve does, {@code raw_events} in Spark's in-memory columnar cache.
+   * Spark-side variants, each a change of serve's settings on the shared session, to find where
+   * Spark's per-query cost goes: one shuffle partition (no range-partitioning sample job for an
+   * {@code ORDER BY}, one reduce task per stage), adaptive execution off (no re-planning between
+   * stages), both, and both with {@code raw_events} in Spark's in-memory columnar cache (not
+   * something serve does: it costs memory in proportion to the table).
    */
   private static void tunings(Connection spark, List<Question> questions, int runs) throws SQLException {
     if (runs == 0) {
@@ -120,23 +121,19 @@ public final class QueryBenchmark {
     }
     String partitions = setting(spark, "spark.sql.shuffle.partitions");
     Map<String, List<String>> variants = new LinkedHashMap<>();
-    variants.put("shuffle_partitions_200", List.of("SET spark.sql.shuffle.partitions=200"));
+    variants.put("shuffle_partitions_1", List.of("SET spark.sql.shuffle.partitions=1"));
     variants.put("adaptive_off", List.of("SET spark.sql.adaptive.enabled=false"));
-    variants.put("relist_files", List.of());
-    // Not a setting serve has: raw_events held in Spark's in-memory columnar cache.
-    variants.put("cache_raw_events", List.of("CACHE TABLE raw_events"));
+    variants.put("adaptive_off_shuffle_1", List.of("SET spark.sql.adaptive.enabled=false",
+        "SET spark.sql.shuffle.partitions=1"));
+    variants.put("cached_adaptive_off_shuffle_1", List.of("SET spark.sql.adaptive.enabled=false",
+        "SET spark.sql.shuffle.partitions=1", "CACHE TABLE raw_events"));
     for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
       execute(spark, variant.getValue());
       for (Question question : questions) {
         seconds(spark, question.spark()); // warm-up under the variant
         for (int run = 0; run < runs; run++) {
-          long started = System.nanoTime();
-          if (variant.getKey().equals("relist_files")) {
-            execute(spark, List.of("REFRESH TABLE raw_events", "REFRESH TABLE ingest_runs"));
-          }
-          seconds(spark, question.spark());
           System.out.printf(Locale.ROOT, "TUNING %s %s %.4f%n", variant.getKey(), question.name(),
-              (System.nanoTime() - started) / 1e9);
+              seconds(spark, question.spark()));
         }
       }
       execute(spark, List.of("SET spark.sql.shuffle.partitions=" + partitions, "SET spark.sql.adaptive.enabled=true",

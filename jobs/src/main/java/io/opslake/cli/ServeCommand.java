@@ -29,6 +29,8 @@ import sun.misc.Signal;
 final class ServeCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  private static final String DERBY_LOG = "derby.stream.error.file";
+
   @Option(names = "--port", defaultValue = "10000", paramLabel = "<port>",
       description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
@@ -46,8 +48,23 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServeOptions options = new ServeOptions(warehouse.uri, bind, port);
+    Path scratch = Files.createTempDirectory("opslake-serve-");
+    String derbyLogBefore = System.getProperty(DERBY_LOG);
+    try {
+      return serve(options, scratch);
+    } finally {
+      deleteRecursively(scratch);
+      if (derbyLogBefore == null) {
+        System.clearProperty(DERBY_LOG);
+      } else {
+        System.setProperty(DERBY_LOG, derbyLogBefore);
+      }
+    }
+  }
+
+  private int serve(ServeOptions options, Path scratch) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    SparkSession spark = SparkSessions.create("opslake serve", sessionSettings());
+    SparkSession spark = SparkSessions.create("opslake serve", sessionSettings(scratch));
     long started = System.nanoTime();
     try (SqlEndpoint endpoint = Jobs.serve(spark, options)) {
       ServeResult result = endpoint.result();
@@ -70,15 +87,27 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * The endpoint's static settings, and Spark's and Derby's scratch places under the temp
-   * directory, so serving leaves no {@code spark-warehouse} or {@code derby.log} in the current
-   * directory.
+   * The endpoint's static settings, and every scratch place of Spark, Derby and the Hive classes
+   * under one temporary directory that {@link #call()} deletes at the stop, so serving leaves no
+   * {@code spark-warehouse} or {@code derby.log} in the current directory and no
+   * {@code <session id>_resources} directory per run in the temp directory.
    */
-  private static Map<String, String> sessionSettings() throws java.io.IOException {
-    Path scratch = Files.createTempDirectory("opslake-serve-");
-    System.setProperty("derby.stream.error.file", scratch.resolve("derby.log").toString());
+  private static Map<String, String> sessionSettings(Path scratch) {
+    System.setProperty(DERBY_LOG, scratch.resolve("derby.log").toString());
     Map<String, String> settings = new HashMap<>(SqlEndpoint.SESSION_SETTINGS);
     settings.put("spark.sql.warehouse.dir", scratch.resolve("spark-warehouse").toUri().toString());
+    settings.put("spark.hadoop.hive.downloaded.resources.dir", scratch.resolve("resources").toString());
+    settings.put("spark.hadoop.hive.exec.local.scratchdir", scratch.resolve("hive-scratch").toString());
+    settings.put("spark.hadoop.hive.server2.logging.operation.log.location",
+        scratch.resolve("operation-logs").toString());
     return settings;
+  }
+
+  private static void deleteRecursively(Path directory) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }
