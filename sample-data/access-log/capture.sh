@@ -64,18 +64,9 @@ Listen [::1]:$port
 PidFile $root/httpd.pid
 Mutex file:$root default
 $user_group
-LoadModule mpm_event_module $modules/mod_mpm_event.so
-LoadModule authz_core_module $modules/mod_authz_core.so
-LoadModule authz_host_module $modules/mod_authz_host.so
-LoadModule authz_user_module $modules/mod_authz_user.so
-LoadModule authn_core_module $modules/mod_authn_core.so
-LoadModule authn_file_module $modules/mod_authn_file.so
-LoadModule auth_basic_module $modules/mod_auth_basic.so
-LoadModule alias_module $modules/mod_alias.so
-LoadModule dir_module $modules/mod_dir.so
-LoadModule mime_module $modules/mod_mime.so
-LoadModule asis_module $modules/mod_asis.so
-LoadModule reqtimeout_module $modules/mod_reqtimeout.so
+$(for module in mpm_event authz_core authz_host authz_user authn_core authn_file auth_basic alias dir mime asis reqtimeout; do
+  echo "LoadModule ${module}_module $modules/mod_$module.so"
+done)
 TypesConfig /etc/mime.types
 AddHandler send-as-is asis
 DocumentRoot "$site"

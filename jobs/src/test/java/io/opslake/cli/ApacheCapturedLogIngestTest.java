@@ -52,9 +52,7 @@ class ApacheCapturedLogIngestTest {
   @Test
   void theRealLogLandsLineForLineWithRegexEqualCounts() throws IOException {
     SharedSpark.session();
-    Path input = temp.resolve("landing/access.log.gz");
-    Files.createDirectories(input.getParent());
-    Files.copy(CAPTURE, input);
+    Path input = Files.copy(CAPTURE, temp.resolve("access.log.gz"));
     String warehouse = temp.resolve("warehouse").toString();
 
     CliRun ingest = CliRun.of("ingest", "--input", input.toString(), "--warehouse", warehouse,
