@@ -50,11 +50,18 @@ class ApacheCapturedLogTest {
   private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
   private static List<String> lines;
+  /** The regex reading of each line, in line order. */
+  private static List<Logged> logged;
   private static RecordingSink parsed;
+
+  /** One line as the regular expression reads it; quoted fields still escaped. */
+  private record Logged(String client, OffsetDateTime time, String request, String status, String bytes,
+      String referrer, String userAgent) {}
 
   @BeforeAll
   static void parseTheCapture() throws IOException {
     lines = capturedLines();
+    logged = lines.stream().map(ApacheCapturedLogTest::read).toList();
     parsed = new RecordingSink();
     AccessLogParser parser = new AccessLogParser(ParseContext.forTests("access.log"));
     for (int i = 0; i < lines.size(); i++) {
@@ -96,9 +103,7 @@ class ApacheCapturedLogTest {
   @Test
   void statusCountsEqualARegexCount() {
     Map<String, Long> byRegex = new TreeMap<>();
-    for (String line : lines) {
-      byRegex.merge(combined(line).group(6), 1L, Long::sum);
-    }
+    logged.forEach(line -> byRegex.merge(line.status(), 1L, Long::sum));
     Map<String, Long> byParser = new TreeMap<>();
     parsed.events.forEach(e -> byParser.merge(e.event().attributes().get("http_status"), 1L, Long::sum));
 
@@ -110,9 +115,8 @@ class ApacheCapturedLogTest {
   @Test
   void hourlyCountsInUtcEqualARegexCount() {
     Map<OffsetDateTime, Long> byRegex = new TreeMap<>();
-    for (String line : lines) {
-      OffsetDateTime logged = OffsetDateTime.parse(combined(line).group(4), CLF);
-      byRegex.merge(logged.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
+    for (Logged line : logged) {
+      byRegex.merge(line.time().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
     }
     Map<OffsetDateTime, Long> byParser = new TreeMap<>();
     for (RecordingSink.Event event : parsed.events) {
@@ -130,13 +134,13 @@ class ApacheCapturedLogTest {
   @Test
   void fieldsEqualTheRegexReadingUnescaped() {
     for (RecordingSink.Event event : parsed.events) {
-      Matcher line = combined(lines.get((int) event.line() - 1));
+      Logged line = logged.get((int) event.line() - 1);
       Map<String, String> attributes = event.event().attributes();
-      assertThat(event.event().labels()).as("line %d", event.line()).containsEntry("client", line.group(1));
-      assertThat(event.event().message()).as("line %d", event.line()).isEqualTo(unescape(line.group(5)));
-      assertThat(attributes.get("response_bytes")).as("line %d", event.line()).isEqualTo(line.group(7));
-      assertThat(attributes.get("referrer")).as("line %d", event.line()).isEqualTo(dash(unescape(line.group(8))));
-      assertThat(attributes.get("user_agent")).as("line %d", event.line()).isEqualTo(dash(unescape(line.group(9))));
+      assertThat(event.event().labels()).as("line %d", event.line()).containsEntry("client", line.client());
+      assertThat(event.event().message()).as("line %d", event.line()).isEqualTo(unescape(line.request()));
+      assertThat(attributes.get("response_bytes")).as("line %d", event.line()).isEqualTo(line.bytes());
+      assertThat(attributes.get("referrer")).as("line %d", event.line()).isEqualTo(dash(unescape(line.referrer())));
+      assertThat(attributes.get("user_agent")).as("line %d", event.line()).isEqualTo(dash(unescape(line.userAgent())));
     }
   }
 
@@ -149,8 +153,8 @@ class ApacheCapturedLogTest {
   @Test
   void malformedRequestLinesAreRequestsWithoutAMethod() {
     Map<Long, String> malformedByRegex = new TreeMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String request = unescape(combined(lines.get(i)).group(5));
+    for (int i = 0; i < logged.size(); i++) {
+      String request = unescape(logged.get(i).request());
       if (!WELL_FORMED_REQUEST.matcher(request).matches()) {
         malformedByRegex.put(i + 1L, request);
       }
@@ -182,12 +186,12 @@ class ApacheCapturedLogTest {
     Set<Long> eventLines = new HashSet<>();
     parsed.events.forEach(e -> eventLines.add(e.line()));
     OffsetDateTime latest = null;
-    for (int i = 0; i < lines.size(); i++) {
-      OffsetDateTime logged = OffsetDateTime.parse(combined(lines.get(i)).group(4), CLF);
-      if (latest != null && logged.isBefore(latest)) {
+    for (int i = 0; i < logged.size(); i++) {
+      OffsetDateTime time = logged.get(i).time();
+      if (latest != null && time.isBefore(latest)) {
         earlierThanTheLineBefore.add(i + 1L);
       } else {
-        latest = logged;
+        latest = time;
       }
     }
 
@@ -195,10 +199,11 @@ class ApacheCapturedLogTest {
     assertThat(eventLines).containsAll(earlierThanTheLineBefore);
   }
 
-  private static Matcher combined(String line) {
+  private static Logged read(String line) {
     Matcher matcher = COMBINED.matcher(line);
     assertThat(matcher.matches()).as("a combined line: %s", line).isTrue();
-    return matcher;
+    return new Logged(matcher.group(1), OffsetDateTime.parse(matcher.group(4), CLF), matcher.group(5),
+        matcher.group(6), matcher.group(7), matcher.group(8), matcher.group(9));
   }
 
   private static String unescape(String quoted) {
