@@ -235,6 +235,82 @@ class CapacityScenarioTest {
   }
 
   @Test
+  void memoryFollowsThePlantedLawAndCpuStaysTheTightestUtilisation() throws IOException {
+    // Planted (sample-data/SCENARIO.md, host_stats): free's and top's used memory is
+    // (0.25 + 0.35 busy + 0.03 U) of the total, busy = x / (1.5 × page_loads_per_host_hour), so
+    // m(x) = 26.5 + 35 x / 180 % and the line reaches 70 % at x = 223.7, beyond CPU's 183.
+    JsonNode memory = model("2026-10-14", "web", "memory_per_server");
+    assertThat(memory.get("status").asText()).as(memory.toString()).isEqualTo("fitted");
+    JsonNode parameters = JSON.readTree(memory.get("p").asText());
+    double reference = 1.5 * truth.get("options").get("page_loads_per_host_hour").asDouble();
+    double plantedSlope = 35 / reference;
+    double plantedTargetLoad = (100 * UTILISATION - 26.5) / plantedSlope;
+    System.out.printf("capacity benchmark: memory %.2f %% + %.4f %%/load (planted 26.5 + %.4f), 70 %% at %.1f"
+        + " (planted %.1f), R2 %.3f over %d hours%n", parameters.get("intercept_percent").asDouble(),
+        parameters.get("slope_percent").asDouble(), plantedSlope, memory.get("breach_load_per_server").asDouble(),
+        plantedTargetLoad, memory.get("r2").asDouble(), memory.get("points").asLong());
+    assertThat(parameters.get("source").asText()).isEqualTo("host.mem.used");
+    assertThat(parameters.get("intercept_percent").asDouble()).isCloseTo(26.5, within(3.0));
+    assertThat(parameters.get("slope_percent").asDouble()).isCloseTo(plantedSlope, within(0.10 * plantedSlope));
+    assertThat(memory.get("breach_load_per_server").asDouble())
+        .isCloseTo(plantedTargetLoad, within(0.10 * plantedTargetLoad));
+
+    // lsof runs on the API hosts only (SCENARIO.md): the web service has no descriptor counts.
+    JsonNode descriptors = model("2026-10-14", "web", "descriptors_per_server");
+    assertThat(descriptors.get("status").asText()).isEqualTo("not_fitted");
+    assertThat(descriptors.get("reason").asText()).isEqualTo("Cannot fit descriptor utilisation against load of web:"
+        + " no descriptor metrics (host.lsof.descriptors) in hours with page loads");
+
+    JsonNode cpu = model("2026-10-14", "web", "utilisation_per_server");
+    JsonNode week = query("SELECT * FROM capacity_plan WHERE dt = DATE '2026-10-14' AND service = 'web'").get(0);
+    assertThat(week.get("utilisation_resource").asText()).isEqualTo("cpu");
+    assertThat(week.get("utilisation_load_per_server").asDouble())
+        .isEqualTo(cpu.get("breach_load_per_server").asDouble())
+        .isLessThan(memory.get("breach_load_per_server").asDouble());
+  }
+
+  @Test
+  void theErrorRateIsFlatInLoadAsPlanted() throws IOException {
+    // Planted: 0.2 % of web page loads raise an exception other than the 404s (which the default
+    // rules retype to 404, a client error), whatever the load; on top, the error_burst's extra
+    // exceptions and, for one UTC day, 10.8 % of one base host's page loads (about 1 / servers of
+    // the fleet's each hour). No 5xx statuses are generated.
+    double pageLoads = 0;
+    double errors = 0;
+    for (JsonNode hour : truth.get("hourly")) {
+      pageLoads += hour.get("web_page_loads").asDouble();
+      errors += 0.002 * hour.get("web_page_loads").asDouble();
+    }
+    for (JsonNode incident : truth.get("incidents")) {
+      Instant start = Instant.parse(incident.get("start").asText());
+      Instant end = Instant.parse(incident.get("end").asText());
+      if (incident.get("kind").asText().equals("error_burst")) {
+        errors += incident.get("factor").asDouble();
+      } else if (incident.get("kind").asText().equals("host_error_rate")) {
+        for (JsonNode hour : truth.get("hourly")) {
+          Instant at = Instant.parse(hour.get("hour").asText());
+          if (!at.isBefore(start) && at.isBefore(end)) {
+            errors += 0.108 * hour.get("web_page_loads").asDouble() / hour.get("servers").asDouble();
+          }
+        }
+      }
+    }
+    double plantedRate = 100 * errors / pageLoads;
+    JsonNode rate = model("2026-10-14", "web", "error_rate_per_server");
+    assertThat(rate.get("status").asText()).as(rate.toString()).isEqualTo("fitted");
+    JsonNode parameters = JSON.readTree(rate.get("p").asText());
+    System.out.printf("capacity benchmark: error rate %.3f %% (planted %.3f %%), slope %s p %s, dispersion %s: %s%n",
+        parameters.get("mean_rate_percent").asDouble(), plantedRate, parameters.get("slope_percent").asText(),
+        parameters.get("slope_p").asText(), parameters.path("dispersion").asText(), rate.get("sentence").asText());
+    assertThat(parameters.get("requests").asDouble()).isEqualTo(pageLoads);
+    assertThat(parameters.get("mean_rate_percent").asDouble()).isCloseTo(plantedRate, within(0.15 * plantedRate));
+    assertThat(parameters.get("trend").asText()).isEqualTo("flat");
+    assertThat(rate.get("sentence").asText()).startsWith("web: the error rate is flat in load, ")
+        .endsWith("so errors set no limit on the load per server");
+    assertThat(rate.has("breach_load_per_server")).isFalse();
+  }
+
+  @Test
   void tooFewFleetSizesGiveAReasonInsteadOfAUslFit() throws IOException {
     // The planted autoscaler keeps 2 to 4 web servers: three fleet sizes.
     JsonNode usl = model("2026-10-14", "web", "usl");
