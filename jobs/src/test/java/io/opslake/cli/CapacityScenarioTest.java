@@ -23,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/opslake capacity} on a generated scenario (14 days, 2 base web hosts, seed 5: page loads
- * and StatsD timings for 14 days, host_stats for the first 7) after ingest, reclassify and series,
- * checked against the planted truth of {@code _scenario.json}: the latency model's σ and κ, the load
- * per server at the objective, the recommended fleet per week, and the disk-full date. Tolerances are
- * those of docs/benchmarks.md#capacity.
+ * and StatsD timings for 14 days, host_stats for the first 7, four access-log requests) after ingest,
+ * reclassify and series,
+ * checked against the planted truth of {@code _scenario.json} and sample-data/SCENARIO.md: the latency
+ * model's σ and κ, the load per server at the objective, the recommended fleet per week, the CPU and
+ * memory lines, the error rate and its flat trend, and the disk-full date. Tolerances are those of
+ * docs/benchmarks.md#capacity.
  */
 class CapacityScenarioTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +57,15 @@ class CapacityScenarioTest {
     run("generate", "--days", "7", "--hosts", "2", "--seed", "5", "--formats", "host_stats",
         "--malformed-ratio", "0", "--compress", "none", "--out", hostStats.toString());
     truth = JSON.readTree(traffic.resolve("_scenario.json").toFile());
+    // Four access-log requests of dc0-web01, three of them 5xx: requests and errors beside the page loads.
+    Path accessLog = traffic.resolve("dt=2026-10-05/access_log/access_dc0-web01_2026-10-05T12-00-00Z.log");
+    Files.createDirectories(accessLog.getParent());
+    Files.writeString(accessLog, """
+        192.0.2.7 - - [05/Oct/2026:12:10:00 +0000] "GET /page1 HTTP/1.1" 503 0 "-" "curl/8.4.0"
+        192.0.2.7 - - [05/Oct/2026:12:11:00 +0000] "GET /page2 HTTP/1.1" 500 0 "-" "curl/8.4.0"
+        192.0.2.7 - - [05/Oct/2026:12:12:00 +0000] "GET /page3 HTTP/1.1" 502 0 "-" "curl/8.4.0"
+        192.0.2.7 - - [05/Oct/2026:12:13:00 +0000] "GET /page4 HTTP/1.1" 200 512 "-" "curl/8.4.0"
+        """);
     diskTruth = JSON.readTree(hostStats.resolve("_scenario.json").toFile()).get("host_stats").get("filling_disk");
     run("ingest", "--input", traffic.toString(), "--warehouse", warehouse);
     run("ingest", "--input", hostStats.toString(), "--warehouse", warehouse);
@@ -274,7 +285,7 @@ class CapacityScenarioTest {
     // Planted: 0.2 % of web page loads raise an exception other than the 404s (which the default
     // rules retype to 404, a client error), whatever the load; on top, the error_burst's extra
     // exceptions and, for one UTC day, 10.8 % of one base host's page loads (about 1 / servers of
-    // the fleet's each hour). No 5xx statuses are generated.
+    // the fleet's each hour). The fixture adds four access-log requests, three with a 5xx status.
     double pageLoads = 0;
     double errors = 0;
     for (JsonNode hour : truth.get("hourly")) {
@@ -295,14 +306,17 @@ class CapacityScenarioTest {
         }
       }
     }
-    double plantedRate = 100 * errors / pageLoads;
+    double plantedRate = 100 * (errors + 3) / (pageLoads + 4);
     JsonNode rate = model("2026-10-14", "web", "error_rate_per_server");
     assertThat(rate.get("status").asText()).as(rate.toString()).isEqualTo("fitted");
     JsonNode parameters = JSON.readTree(rate.get("p").asText());
     System.out.printf("capacity benchmark: error rate %.3f %% (planted %.3f %%), slope %s p %s, dispersion %s: %s%n",
         parameters.get("mean_rate_percent").asDouble(), plantedRate, parameters.get("slope_percent").asText(),
         parameters.get("slope_p").asText(), parameters.path("dispersion").asText(), rate.get("sentence").asText());
-    assertThat(parameters.get("requests").asDouble()).isEqualTo(pageLoads);
+    assertThat(parameters.get("requests").asDouble()).isEqualTo(pageLoads + 4);
+    long exceptions = query("SELECT count(*) n FROM events WHERE type = 'exception' AND hostname LIKE 'dc0-web%'")
+        .get(0).get("n").asLong();
+    assertThat(parameters.get("errors").asLong()).isEqualTo(exceptions + 3);
     assertThat(parameters.get("mean_rate_percent").asDouble()).isCloseTo(plantedRate, within(0.15 * plantedRate));
     assertThat(parameters.get("trend").asText()).isEqualTo("flat");
     assertThat(rate.get("sentence").asText()).startsWith("web: the error rate is flat in load, ")

@@ -33,12 +33,17 @@ import org.apache.spark.sql.types.StructType;
  * event_series} kind {@code type_host} or a datapoint in {@code metric_series}, or in service per
  * the inventory), page loads per hour ({@code type_host} series of type {@code page_load}) and the
  * p95 page-load time (the hourly {@code p95} of the {@code page.load.time} metric series of each
- * host, weighted by their counts) and the CPU utilisation (the mean over the service's hosts of
+ * host, weighted by their counts), the CPU utilisation (the mean over the service's hosts of
  * each host's hourly mean of the first of {@link #CPU_SOURCES} it reports: 100 − idle % from
- * vmstat or top, else DC/OS {@code cpu.total}).
+ * vmstat or top, else DC/OS {@code cpu.total}), the memory utilisation (100 × {@code host.mem.used}
+ * / {@code host.mem.total}), the descriptor utilisation ({@code host.lsof.descriptors} against
+ * {@link ResourceForecasts#DESCRIPTOR_LIMIT}), requests ({@code page_load} and {@code http_request}
+ * events) and errors ({@code exception} events, and other events of {@code events} with a 5xx
+ * {@code http_status}).
  *
- * <p>Spark cost: four scans of the hour rows of the window (up to 365 days), a broadcast join with
- * the host → service map and one aggregation by service and hour each; the driver collects the
+ * <p>Spark cost: six scans of the hour rows of the window (up to 365 days) and one of the {@code
+ * events} rows with a 5xx status (a pushed-down filter on {@code http_status}), a broadcast join
+ * with the host → service map and one aggregation by service and hour each; the driver collects the
  * distinct host names and one row per service and hour.
  */
 final class CapacityInputs {
