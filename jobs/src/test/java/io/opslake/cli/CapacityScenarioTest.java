@@ -214,26 +214,34 @@ class CapacityScenarioTest {
     assertThat(plan.get("reason").asText()).startsWith("No plan for web: no demand forecast (Cannot forecast demand");
   }
 
+  /**
+   * Checks the {@code model} row of web against the planted line u(x) = intercept + percentPerBusy ·
+   * x / (1.5 × page_loads_per_host_hour): intercept ± 3 points, slope and load at the target ± 10 %.
+   */
+  private static JsonNode plantedUtilisationLine(String model, String source, double intercept, double percentPerBusy)
+      throws IOException {
+    JsonNode row = model("2026-10-14", "web", model);
+    assertThat(row.get("status").asText()).as(row.toString()).isEqualTo("fitted");
+    JsonNode parameters = JSON.readTree(row.get("p").asText());
+    double plantedSlope = percentPerBusy / (1.5 * truth.get("options").get("page_loads_per_host_hour").asDouble());
+    double plantedTargetLoad = (100 * UTILISATION - intercept) / plantedSlope;
+    System.out.printf("capacity benchmark: %s %.2f %% + %.4f %%/load (planted %.1f + %.4f), 70 %% at %.1f (planted"
+        + " %.1f), R2 %.3f over %d hours%n", model, parameters.get("intercept_percent").asDouble(),
+        parameters.get("slope_percent").asDouble(), intercept, plantedSlope, row.get("breach_load_per_server").asDouble(),
+        plantedTargetLoad, row.get("r2").asDouble(), row.get("points").asLong());
+    assertThat(parameters.get("source").asText()).isEqualTo(source);
+    assertThat(parameters.get("intercept_percent").asDouble()).isCloseTo(intercept, within(3.0));
+    assertThat(parameters.get("slope_percent").asDouble()).isCloseTo(plantedSlope, within(0.10 * plantedSlope));
+    assertThat(row.get("breach_load_per_server").asDouble()).isCloseTo(plantedTargetLoad, within(0.10 * plantedTargetLoad));
+    return row;
+  }
+
   @Test
   void theUtilisationModelRecoversThePlantedCpuLawAndTheLatencyConstraintBinds() throws IOException {
     // Planted (sample-data/SCENARIO.md, host_stats): vmstat's 100 − idle averages 9 + 60 · busy %,
     // busy = page loads per server-hour / (1.5 × page_loads_per_host_hour) below saturation; so
     // u(x) = 9 + 60 x / 180 = 9 + x / 3 and the line reaches 70 % at x = 183 (host_stats: first 7 days).
-    JsonNode cpu = model("2026-10-14", "web", "utilisation_per_server");
-    assertThat(cpu.get("status").asText()).as(cpu.toString()).isEqualTo("fitted");
-    JsonNode parameters = JSON.readTree(cpu.get("p").asText());
-    double reference = 1.5 * truth.get("options").get("page_loads_per_host_hour").asDouble();
-    double plantedSlope = 60 / reference;
-    double plantedTargetLoad = (100 * UTILISATION - 9) / plantedSlope;
-    System.out.printf("capacity benchmark: cpu %.2f %% + %.4f %%/load (planted 9 + %.4f), 70 %% at %.1f (planted %.1f),"
-        + " R2 %.3f over %d hours%n", parameters.get("intercept_percent").asDouble(),
-        parameters.get("slope_percent").asDouble(), plantedSlope, cpu.get("breach_load_per_server").asDouble(),
-        plantedTargetLoad, cpu.get("r2").asDouble(), cpu.get("points").asLong());
-    assertThat(parameters.get("source").asText()).isEqualTo("host.vmstat.cpu.idle");
-    assertThat(parameters.get("intercept_percent").asDouble()).isCloseTo(9, within(3.0));
-    assertThat(parameters.get("slope_percent").asDouble()).isCloseTo(plantedSlope, within(0.10 * plantedSlope));
-    assertThat(cpu.get("breach_load_per_server").asDouble())
-        .isCloseTo(plantedTargetLoad, within(0.10 * plantedTargetLoad));
+    JsonNode cpu = plantedUtilisationLine("utilisation_per_server", "host.vmstat.cpu.idle", 9, 60);
 
     JsonNode week = query("SELECT * FROM capacity_plan WHERE dt = DATE '2026-10-14' AND service = 'web'").get(0);
     assertThat(week.get("utilisation_load_per_server").asDouble())
@@ -250,21 +258,7 @@ class CapacityScenarioTest {
     // Planted (sample-data/SCENARIO.md, host_stats): free's and top's used memory is
     // (0.25 + 0.35 busy + 0.03 U) of the total, busy = x / (1.5 × page_loads_per_host_hour), so
     // m(x) = 26.5 + 35 x / 180 % and the line reaches 70 % at x = 223.7, beyond CPU's 183.
-    JsonNode memory = model("2026-10-14", "web", "memory_per_server");
-    assertThat(memory.get("status").asText()).as(memory.toString()).isEqualTo("fitted");
-    JsonNode parameters = JSON.readTree(memory.get("p").asText());
-    double reference = 1.5 * truth.get("options").get("page_loads_per_host_hour").asDouble();
-    double plantedSlope = 35 / reference;
-    double plantedTargetLoad = (100 * UTILISATION - 26.5) / plantedSlope;
-    System.out.printf("capacity benchmark: memory %.2f %% + %.4f %%/load (planted 26.5 + %.4f), 70 %% at %.1f"
-        + " (planted %.1f), R2 %.3f over %d hours%n", parameters.get("intercept_percent").asDouble(),
-        parameters.get("slope_percent").asDouble(), plantedSlope, memory.get("breach_load_per_server").asDouble(),
-        plantedTargetLoad, memory.get("r2").asDouble(), memory.get("points").asLong());
-    assertThat(parameters.get("source").asText()).isEqualTo("host.mem.used");
-    assertThat(parameters.get("intercept_percent").asDouble()).isCloseTo(26.5, within(3.0));
-    assertThat(parameters.get("slope_percent").asDouble()).isCloseTo(plantedSlope, within(0.10 * plantedSlope));
-    assertThat(memory.get("breach_load_per_server").asDouble())
-        .isCloseTo(plantedTargetLoad, within(0.10 * plantedTargetLoad));
+    JsonNode memory = plantedUtilisationLine("memory_per_server", "host.mem.used", 26.5, 35);
 
     // lsof runs on the API hosts only (SCENARIO.md): the web service has no descriptor counts.
     JsonNode descriptors = model("2026-10-14", "web", "descriptors_per_server");
