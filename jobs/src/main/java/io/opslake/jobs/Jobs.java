@@ -125,7 +125,7 @@ public final class Jobs {
   }
 
   /**
-   * event_series, metric_series → capacity_model, capacity_plan and resource_forecast for one as-of
+   * event_series, metric_series, events → capacity_model, capacity_plan and resource_forecast for one as-of
    * date, the partition {@code dt=<as-of>} of each, plus CSV and SVG reports (docs/capacity.md).
    */
   public static CapacityResult capacity(SparkSession spark, CapacityOptions options) throws IOException {

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/opslake capacity} on a generated scenario (14 days, 2 base web hosts, seed 5: page loads
- * and StatsD timings for 14 days, host_stats for the first 7) after ingest, reclassify and series,
- * checked against the planted truth of {@code _scenario.json}: the latency model's σ and κ, the load
- * per server at the objective, the recommended fleet per week, and the disk-full date. Tolerances are
- * those of docs/benchmarks.md#capacity.
+ * and StatsD timings for 14 days, host_stats for the first 7, four access-log requests) after ingest,
+ * reclassify and series,
+ * checked against the planted truth of {@code _scenario.json} and sample-data/SCENARIO.md: the latency
+ * model's σ and κ, the load per server at the objective, the recommended fleet per week, the CPU and
+ * memory lines, the error rate and its flat trend, and the disk-full date. Tolerances are those of
+ * docs/benchmarks.md#capacity.
  */
 class CapacityScenarioTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +57,15 @@ class CapacityScenarioTest {
     run("generate", "--days", "7", "--hosts", "2", "--seed", "5", "--formats", "host_stats",
         "--malformed-ratio", "0", "--compress", "none", "--out", hostStats.toString());
     truth = JSON.readTree(traffic.resolve("_scenario.json").toFile());
+    // Four access-log requests of dc0-web01, three of them 5xx: requests and errors beside the page loads.
+    Path accessLog = traffic.resolve("dt=2026-10-05/access_log/access_dc0-web01_2026-10-05T12-00-00Z.log");
+    Files.createDirectories(accessLog.getParent());
+    Files.writeString(accessLog, """
+        192.0.2.7 - - [05/Oct/2026:12:10:00 +0000] "GET /page1 HTTP/1.1" 503 0 "-" "curl/8.4.0"
+        192.0.2.7 - - [05/Oct/2026:12:11:00 +0000] "GET /page2 HTTP/1.1" 500 0 "-" "curl/8.4.0"
+        192.0.2.7 - - [05/Oct/2026:12:12:00 +0000] "GET /page3 HTTP/1.1" 502 0 "-" "curl/8.4.0"
+        192.0.2.7 - - [05/Oct/2026:12:13:00 +0000] "GET /page4 HTTP/1.1" 200 512 "-" "curl/8.4.0"
+        """);
     diskTruth = JSON.readTree(hostStats.resolve("_scenario.json").toFile()).get("host_stats").get("filling_disk");
     run("ingest", "--input", traffic.toString(), "--warehouse", warehouse);
     run("ingest", "--input", hostStats.toString(), "--warehouse", warehouse);
@@ -203,26 +214,34 @@ class CapacityScenarioTest {
     assertThat(plan.get("reason").asText()).startsWith("No plan for web: no demand forecast (Cannot forecast demand");
   }
 
+  /**
+   * Checks the {@code model} row of web against the planted line u(x) = intercept + percentPerBusy ·
+   * x / (1.5 × page_loads_per_host_hour): intercept ± 3 points, slope and load at the target ± 10 %.
+   */
+  private static JsonNode plantedUtilisationLine(String model, String source, double intercept, double percentPerBusy)
+      throws IOException {
+    JsonNode row = model("2026-10-14", "web", model);
+    assertThat(row.get("status").asText()).as(row.toString()).isEqualTo("fitted");
+    JsonNode parameters = JSON.readTree(row.get("p").asText());
+    double plantedSlope = percentPerBusy / (1.5 * truth.get("options").get("page_loads_per_host_hour").asDouble());
+    double plantedTargetLoad = (100 * UTILISATION - intercept) / plantedSlope;
+    System.out.printf("capacity benchmark: %s %.2f %% + %.4f %%/load (planted %.1f + %.4f), 70 %% at %.1f (planted"
+        + " %.1f), R2 %.3f over %d hours%n", model, parameters.get("intercept_percent").asDouble(),
+        parameters.get("slope_percent").asDouble(), intercept, plantedSlope, row.get("breach_load_per_server").asDouble(),
+        plantedTargetLoad, row.get("r2").asDouble(), row.get("points").asLong());
+    assertThat(parameters.get("source").asText()).isEqualTo(source);
+    assertThat(parameters.get("intercept_percent").asDouble()).isCloseTo(intercept, within(3.0));
+    assertThat(parameters.get("slope_percent").asDouble()).isCloseTo(plantedSlope, within(0.10 * plantedSlope));
+    assertThat(row.get("breach_load_per_server").asDouble()).isCloseTo(plantedTargetLoad, within(0.10 * plantedTargetLoad));
+    return row;
+  }
+
   @Test
   void theUtilisationModelRecoversThePlantedCpuLawAndTheLatencyConstraintBinds() throws IOException {
     // Planted (sample-data/SCENARIO.md, host_stats): vmstat's 100 − idle averages 9 + 60 · busy %,
     // busy = page loads per server-hour / (1.5 × page_loads_per_host_hour) below saturation; so
     // u(x) = 9 + 60 x / 180 = 9 + x / 3 and the line reaches 70 % at x = 183 (host_stats: first 7 days).
-    JsonNode cpu = model("2026-10-14", "web", "utilisation_per_server");
-    assertThat(cpu.get("status").asText()).as(cpu.toString()).isEqualTo("fitted");
-    JsonNode parameters = JSON.readTree(cpu.get("p").asText());
-    double reference = 1.5 * truth.get("options").get("page_loads_per_host_hour").asDouble();
-    double plantedSlope = 60 / reference;
-    double plantedTargetLoad = (100 * UTILISATION - 9) / plantedSlope;
-    System.out.printf("capacity benchmark: cpu %.2f %% + %.4f %%/load (planted 9 + %.4f), 70 %% at %.1f (planted %.1f),"
-        + " R2 %.3f over %d hours%n", parameters.get("intercept_percent").asDouble(),
-        parameters.get("slope_percent").asDouble(), plantedSlope, cpu.get("breach_load_per_server").asDouble(),
-        plantedTargetLoad, cpu.get("r2").asDouble(), cpu.get("points").asLong());
-    assertThat(parameters.get("source").asText()).isEqualTo("host.vmstat.cpu.idle");
-    assertThat(parameters.get("intercept_percent").asDouble()).isCloseTo(9, within(3.0));
-    assertThat(parameters.get("slope_percent").asDouble()).isCloseTo(plantedSlope, within(0.10 * plantedSlope));
-    assertThat(cpu.get("breach_load_per_server").asDouble())
-        .isCloseTo(plantedTargetLoad, within(0.10 * plantedTargetLoad));
+    JsonNode cpu = plantedUtilisationLine("utilisation_per_server", "host.vmstat.cpu.idle", 9, 60);
 
     JsonNode week = query("SELECT * FROM capacity_plan WHERE dt = DATE '2026-10-14' AND service = 'web'").get(0);
     assertThat(week.get("utilisation_load_per_server").asDouble())
@@ -232,6 +251,71 @@ class CapacityScenarioTest {
     assertThat(week.get("servers_needed").asInt()).isEqualTo(week.get("servers_for_latency").asInt());
     assertThat(week.get("servers_for_utilisation").asInt())
         .isEqualTo((int) Math.ceil(week.get("demand_upper").asDouble() / cpu.get("breach_load_per_server").asDouble()));
+  }
+
+  @Test
+  void memoryFollowsThePlantedLawAndCpuStaysTheTightestUtilisation() throws IOException {
+    // Planted (sample-data/SCENARIO.md, host_stats): free's and top's used memory is
+    // (0.25 + 0.35 busy + 0.03 U) of the total, busy = x / (1.5 × page_loads_per_host_hour), so
+    // m(x) = 26.5 + 35 x / 180 % and the line reaches 70 % at x = 223.7, beyond CPU's 183.
+    JsonNode memory = plantedUtilisationLine("memory_per_server", "host.mem.used", 26.5, 35);
+
+    // lsof runs on the API hosts only (SCENARIO.md): the web service has no descriptor counts.
+    JsonNode descriptors = model("2026-10-14", "web", "descriptors_per_server");
+    assertThat(descriptors.get("status").asText()).isEqualTo("not_fitted");
+    assertThat(descriptors.get("reason").asText()).isEqualTo("Cannot fit descriptor utilisation against load of web:"
+        + " no descriptor metrics (host.lsof.descriptors) in hours with page loads");
+
+    JsonNode cpu = model("2026-10-14", "web", "utilisation_per_server");
+    JsonNode week = query("SELECT * FROM capacity_plan WHERE dt = DATE '2026-10-14' AND service = 'web'").get(0);
+    assertThat(week.get("utilisation_resource").asText()).isEqualTo("cpu");
+    assertThat(week.get("utilisation_load_per_server").asDouble())
+        .isEqualTo(cpu.get("breach_load_per_server").asDouble())
+        .isLessThan(memory.get("breach_load_per_server").asDouble());
+  }
+
+  @Test
+  void theErrorRateIsFlatInLoadAsPlanted() throws IOException {
+    // Planted: 0.2 % of web page loads raise an exception other than the 404s (which the default
+    // rules retype to 404, a client error), whatever the load; on top, the error_burst's extra
+    // exceptions and, for one UTC day, 10.8 % of one base host's page loads (about 1 / servers of
+    // the fleet's each hour). The fixture adds four access-log requests, three with a 5xx status.
+    double pageLoads = 0;
+    double errors = 0;
+    for (JsonNode hour : truth.get("hourly")) {
+      pageLoads += hour.get("web_page_loads").asDouble();
+      errors += 0.002 * hour.get("web_page_loads").asDouble();
+    }
+    for (JsonNode incident : truth.get("incidents")) {
+      Instant start = Instant.parse(incident.get("start").asText());
+      Instant end = Instant.parse(incident.get("end").asText());
+      if (incident.get("kind").asText().equals("error_burst")) {
+        errors += incident.get("factor").asDouble();
+      } else if (incident.get("kind").asText().equals("host_error_rate")) {
+        for (JsonNode hour : truth.get("hourly")) {
+          Instant at = Instant.parse(hour.get("hour").asText());
+          if (!at.isBefore(start) && at.isBefore(end)) {
+            errors += 0.108 * hour.get("web_page_loads").asDouble() / hour.get("servers").asDouble();
+          }
+        }
+      }
+    }
+    double plantedRate = 100 * (errors + 3) / (pageLoads + 4);
+    JsonNode rate = model("2026-10-14", "web", "error_rate_per_server");
+    assertThat(rate.get("status").asText()).as(rate.toString()).isEqualTo("fitted");
+    JsonNode parameters = JSON.readTree(rate.get("p").asText());
+    System.out.printf("capacity benchmark: error rate %.3f %% (planted %.3f %%), slope %s p %s, dispersion %s: %s%n",
+        parameters.get("mean_rate_percent").asDouble(), plantedRate, parameters.get("slope_percent").asText(),
+        parameters.get("slope_p").asText(), parameters.path("dispersion").asText(), rate.get("sentence").asText());
+    assertThat(parameters.get("requests").asDouble()).isEqualTo(pageLoads + 4);
+    long exceptions = query("SELECT count(*) n FROM events WHERE type = 'exception' AND hostname LIKE 'dc0-web%'")
+        .get(0).get("n").asLong();
+    assertThat(parameters.get("errors").asLong()).isEqualTo(exceptions + 3);
+    assertThat(parameters.get("mean_rate_percent").asDouble()).isCloseTo(plantedRate, within(0.15 * plantedRate));
+    assertThat(parameters.get("trend").asText()).isEqualTo("flat");
+    assertThat(rate.get("sentence").asText()).startsWith("web: the error rate is flat in load, ")
+        .endsWith("so errors set no limit on the load per server");
+    assertThat(rate.has("breach_load_per_server")).isFalse();
   }
 
   @Test

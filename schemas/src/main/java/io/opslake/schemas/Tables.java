@@ -694,7 +694,8 @@ public final class Tables {
       new TableDefinition(
           "capacity_model",
           "Capacity models per service as of a date: Universal Scalability Law of throughput against"
-              + " fleet size, latency against load per server, and the demand forecast with its backtest;"
+              + " fleet size, latency, CPU, memory and descriptor utilisation and the error rate against load"
+              + " per server, and the demand forecast with its backtest;"
               + " a model that cannot be fitted says why (`bin/opslake capacity`, docs/capacity.md).",
           List.of(
               CAPACITY_SERVICE,
@@ -703,20 +704,23 @@ public final class Tables {
                   STRING,
                   "`usl` (page loads per hour against active servers), `latency_per_server` (p95 latency"
                       + " against page loads per server-hour), `utilisation_per_server` (CPU utilisation %"
-                      + " against page loads per server-hour) or `demand_forecast` (daily peak-hour page"
-                      + " loads)."),
+                      + " against page loads per server-hour), `memory_per_server` (memory used %, same),"
+                      + " `descriptors_per_server` (open descriptors as % of the assumed limit, same),"
+                      + " `error_rate_per_server` (errors as % of requests, same; no limit, only whether it"
+                      + " rises) or `demand_forecast` (daily peak-hour page loads)."),
               required("status", STRING, "`fitted`, or `not_fitted` with the reason in `reason` and null numbers."),
               optional("reason", STRING, "Why the model was not fitted (too few fleet sizes, no latency data, ...)."),
               optional(
                   "method",
                   STRING,
-                  "How it was fitted: `levenberg-marquardt`, `least-squares quadratic`, or the ETS model"
-                      + " chosen by AICc, e.g. `ETS(A,A,A)`."),
+                  "How it was fitted: `levenberg-marquardt`, `least-squares quadratic`, `least-squares line`"
+                      + " (utilisation), `weighted least-squares line` (error rate), or the ETS model chosen"
+                      + " by AICc, e.g. `ETS(A,A,A)`."),
               required(
                   "load_unit",
                   STRING,
-                  "What the load N is: `servers` (usl), `page loads per server-hour` (latency_per_server),"
-                      + " `days` (demand_forecast steps)."),
+                  "What the load N is: `servers` (usl), `page loads per server-hour` (the `*_per_server`"
+                      + " models), `days` (demand_forecast steps)."),
               optional("lambda", DOUBLE, "USL λ: page loads per hour of one server (usl)."),
               optional("lambda_stderr", DOUBLE, "Standard error of `lambda`."),
               optional(
@@ -740,8 +744,8 @@ public final class Tables {
                   DOUBLE,
                   "latency_per_server: page loads per server-hour at which the modelled p95 reaches the"
                       + " latency objective; null when it never does within 10x the largest measured load."
-                      + " utilisation_per_server: page loads per server-hour at which the modelled CPU"
-                      + " utilisation reaches the utilisation target."),
+                      + " utilisation_per_server, memory_per_server, descriptors_per_server: page loads per"
+                      + " server-hour at which the modelled utilisation reaches the utilisation target."),
               optional("latency_objective_ms", DOUBLE, "The p95 latency objective of the run, ms (latency_per_server)."),
               optional("r2", DOUBLE, "Coefficient of determination of the fit."),
               optional("residual_stderr", DOUBLE, "Residual standard error of the fit, in the fitted quantity's unit."),
@@ -758,7 +762,9 @@ public final class Tables {
                   "parameters",
                   STRING_MAP,
                   "Further parameters by name (ETS alpha, beta, gamma, phi, horizon; quadratic"
-                      + " coefficients), as text."),
+                      + " coefficients; the utilisation lines' source, intercept, slope and its p-value; the"
+                      + " error rate's trend `rises`/`flat`/`falls`, mean rate, slope, slope_p, dispersion),"
+                      + " as text."),
               required("points", LONG, "Points the model was fitted on (hours, or days for demand_forecast)."),
               optional("distinct_loads", INT, "Distinct loads among them (fleet sizes for usl)."),
               optional("window_from", TIMESTAMP, "Start of the first hour (day) of data used."),
@@ -771,8 +777,8 @@ public final class Tables {
       new TableDefinition(
           "capacity_plan",
           "Servers needed per service and future week as of a date: forecast peak-hour demand, servers"
-              + " for the latency objective at the utilisation target and for CPU utilisation under it, the"
-              + " constraint that binds, headroom of the current fleet and"
+              + " for the latency objective at the utilisation target and for the tightest of CPU, memory and"
+              + " descriptor utilisation under it, the constraint that binds, headroom of the current fleet and"
               + " the first week it breaches (`bin/opslake capacity`, docs/capacity.md).",
           List.of(
               CAPACITY_SERVICE,
@@ -801,9 +807,15 @@ public final class Tables {
               optional(
                   "utilisation_load_per_server",
                   DOUBLE,
-                  "Page loads per server-hour at which CPU utilisation reaches the utilisation target"
-                      + " (`capacity_model.breach_load_per_server` of `utilisation_per_server`); null"
-                      + " without CPU metrics."),
+                  "Page loads per server-hour at which the tightest utilisation reaches the utilisation"
+                      + " target: the smallest `capacity_model.breach_load_per_server` of"
+                      + " `utilisation_per_server`, `memory_per_server` and `descriptors_per_server`; null"
+                      + " without a fitted utilisation model."),
+              optional(
+                  "utilisation_resource",
+                  STRING,
+                  "The resource of `utilisation_load_per_server`: `cpu`, `memory` or `descriptors`; null"
+                      + " without."),
               optional(
                   "servers_for_latency",
                   INT,
@@ -811,11 +823,12 @@ public final class Tables {
               optional(
                   "servers_for_utilisation",
                   INT,
-                  "Servers for the upper bound at `utilisation_load_per_server`; null without CPU metrics."),
+                  "Servers for the upper bound at `utilisation_load_per_server`; null without it."),
               optional(
                   "binding_constraint",
                   STRING,
-                  "Which count `servers_needed` is: `latency` or `utilisation` (the larger; latency on a tie)."),
+                  "Which count `servers_needed` is: `latency`, or the `utilisation_resource` (`cpu`,"
+                      + " `memory`, `descriptors`) when its count is larger (latency on a tie)."),
               required("sentence", STRING, "One sentence for a planner."),
               CAPACITY_RUN_ID),
           CAPACITY_DATE);

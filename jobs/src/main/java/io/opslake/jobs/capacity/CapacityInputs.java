@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,17 @@ import org.apache.spark.sql.types.StructType;
  * event_series} kind {@code type_host} or a datapoint in {@code metric_series}, or in service per
  * the inventory), page loads per hour ({@code type_host} series of type {@code page_load}) and the
  * p95 page-load time (the hourly {@code p95} of the {@code page.load.time} metric series of each
- * host, weighted by their counts) and the CPU utilisation (the mean over the service's hosts of
+ * host, weighted by their counts), the CPU utilisation (the mean over the service's hosts of
  * each host's hourly mean of the first of {@link #CPU_SOURCES} it reports: 100 − idle % from
- * vmstat or top, else DC/OS {@code cpu.total}).
+ * vmstat or top, else DC/OS {@code cpu.total}), the memory utilisation (100 × {@code host.mem.used}
+ * / {@code host.mem.total}), the descriptor utilisation ({@code host.lsof.descriptors} against
+ * {@link ResourceForecasts#DESCRIPTOR_LIMIT}), requests ({@code page_load} and {@code http_request}
+ * events) and errors ({@code exception} events, and other events of {@code events} with a 5xx
+ * {@code http_status}).
  *
- * <p>Spark cost: four scans of the hour rows of the window (up to 365 days), a broadcast join with
- * the host → service map and one aggregation by service and hour each; the driver collects the
+ * <p>Spark cost: six scans of the hour rows of the window (up to 365 days) and one of the {@code
+ * events} rows with a 5xx status (a pushed-down filter on {@code http_status}), a broadcast join
+ * with the host → service map and one aggregation by service and hour each; the driver collects the
  * distinct host names and one row per service and hour.
  */
 final class CapacityInputs {
@@ -46,6 +52,12 @@ final class CapacityInputs {
    * idle; top's per-CPU lines, which carry a {@code cpu} label, are left out) and DC/OS's busy %.
    */
   static final List<String> CPU_SOURCES = List.of("host.vmstat.cpu.idle", "host.cpu.idle", "cpu.total");
+
+  /** The memory utilisation's source: {@code host.mem.used} against {@code host.mem.total} (free, top). */
+  static final String MEMORY_SOURCE = "host.mem.used";
+
+  /** The descriptor utilisation's source (lsof), against {@link ResourceForecasts#DESCRIPTOR_LIMIT}. */
+  static final String DESCRIPTOR_SOURCE = "host.lsof.descriptors";
 
   /** Days of history read, ending on the as-of date. */
   static final int HISTORY_DAYS = 365;
@@ -57,6 +69,15 @@ final class CapacityInputs {
       .add("hostname", DataTypes.StringType, false)
       .add("from_ts", DataTypes.TimestampType, false)
       .add("to_ts", DataTypes.TimestampType, false);
+
+  /** The metrics the utilisation of {@code resource} is read from, in order of preference. */
+  static List<String> sources(UtilisationResource resource) {
+    return switch (resource) {
+      case CPU -> CPU_SOURCES;
+      case MEMORY -> List.of(MEMORY_SOURCE + " / host.mem.total");
+      case DESCRIPTORS -> List.of(DESCRIPTOR_SOURCE);
+    };
+  }
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -87,9 +108,19 @@ final class CapacityInputs {
           .agg(countDistinct(col("hostname"))).collectAsList()) {
         slot(byRole, row)[0] = row.getLong(2);
       }
-      for (Row row : events.where(col("type").equalTo("page_load")).join(roles, "hostname")
-          .groupBy(col("role"), col("bucket_start")).agg(sum(col("count"))).collectAsList()) {
-        slot(byRole, row)[1] = row.getLong(2);
+      for (Row row : events.where(col("type").isin("page_load", "http_request", "exception")).join(roles, "hostname")
+          .groupBy(col("role"), col("bucket_start"))
+          .agg(sum(expr("CASE WHEN type = 'page_load' THEN count ELSE 0 END")),
+              sum(expr("CASE WHEN type = 'http_request' THEN count ELSE 0 END")),
+              sum(expr("CASE WHEN type = 'exception' THEN count ELSE 0 END")))
+          .collectAsList()) {
+        long[] slot = slot(byRole, row);
+        slot[1] = row.getLong(2);
+        slot[2] = row.getLong(3);
+        slot[3] = row.getLong(4);
+      }
+      for (Row row : serverErrors(roles).collectAsList()) {
+        slot(byRole, row)[3] += row.getLong(2);
       }
       Map<String, Map<Instant, double[]>> latency = new HashMap<>();
       for (Row row : metrics.where(col("series_kind").equalTo("raw_metrics").and(col("name").equalTo("page.load.time"))
@@ -98,17 +129,25 @@ final class CapacityInputs {
         latency.computeIfAbsent(row.getString(0), role -> new HashMap<>())
             .put(instant(row), new double[] {row.getDouble(2), row.getLong(3)});
       }
-      Map<String, Map<Instant, Object[]>> cpu = cpuUtilisation(metrics, roles);
+      Map<UtilisationResource, Map<String, Map<Instant, RoleHour.Measured>>> utilisation = Map.of(
+          UtilisationResource.CPU, cpuUtilisation(metrics, roles),
+          UtilisationResource.MEMORY, meanOverHosts(memoryUtilisation(metrics), roles, MEMORY_SOURCE),
+          UtilisationResource.DESCRIPTORS, meanOverHosts(descriptorUtilisation(metrics), roles, DESCRIPTOR_SOURCE));
       Map<String, List<RoleHour>> hours = new TreeMap<>();
       byRole.forEach((role, perHour) -> {
         List<RoleHour> list = new ArrayList<>();
         perHour.forEach((hour, values) -> {
           double[] p95 = latency.getOrDefault(role, Map.of()).get(hour);
-          Object[] utilisation = cpu.getOrDefault(role, Map.of()).get(hour);
+          Map<UtilisationResource, RoleHour.Measured> measured = new EnumMap<>(UtilisationResource.class);
+          utilisation.forEach((resource, byService) -> {
+            RoleHour.Measured one = byService.getOrDefault(role, Map.of()).get(hour);
+            if (one != null) {
+              measured.put(resource, one);
+            }
+          });
           if (values[0] > 0) {
             list.add(new RoleHour(hour, (int) values[0], values[1], p95 == null ? null : p95[0] / p95[1],
-                p95 == null ? 0 : (long) p95[1], utilisation == null ? null : (Double) utilisation[0],
-                utilisation == null ? null : (String) utilisation[1]));
+                p95 == null ? 0 : (long) p95[1], measured, values[1] + values[2], values[3]));
           }
         });
         hours.put(role, List.copyOf(list));
@@ -120,11 +159,12 @@ final class CapacityInputs {
   }
 
   /**
-   * Per service and hour, {mean CPU utilisation %, source}: each host's hourly mean from its most
+   * Per service and hour, the mean CPU utilisation % and its source: each host's hourly mean from its most
    * preferred source, averaged over the hosts whose most preferred source is the service's most
    * common one that hour.
    */
-  private static Map<String, Map<Instant, Object[]>> cpuUtilisation(Dataset<Row> metrics, Dataset<Row> roles) {
+  private static Map<String, Map<Instant, RoleHour.Measured>> cpuUtilisation(Dataset<Row> metrics,
+      Dataset<Row> roles) {
     Dataset<Row> perHost = metrics
         .where(col("series_kind").equalTo("raw_metrics").and(col("name").isin(CPU_SOURCES.toArray()))
             .and(col("avg").isNotNull()).and(expr("labels['cpu'] IS NULL")))
@@ -151,7 +191,7 @@ final class CapacityInputs {
         slot[1]++;
       }
     }
-    Map<String, Map<Instant, Object[]>> result = new HashMap<>();
+    Map<String, Map<Instant, RoleHour.Measured>> result = new HashMap<>();
     bySource.forEach((role, perHour) -> perHour.forEach((hour, sources) -> {
       String best = null;
       for (String source : CPU_SOURCES) {
@@ -161,9 +201,56 @@ final class CapacityInputs {
         }
       }
       double[] slot = sources.get(best);
-      result.computeIfAbsent(role, r -> new HashMap<>()).put(hour, new Object[] {slot[0] / slot[1], best});
+      result.computeIfAbsent(role, r -> new HashMap<>()).put(hour, new RoleHour.Measured(slot[0] / slot[1], best));
     }));
     return result;
+  }
+
+  /** Per host and hour (hostname, bucket_start, utilisation %): 100 × used / total memory. */
+  private static Dataset<Row> memoryUtilisation(Dataset<Row> metrics) {
+    return metrics.where(col("series_kind").equalTo("raw_metrics")
+            .and(col("name").isin("host.mem.used", "host.mem.total")).and(col("avg").isNotNull()))
+        .groupBy(col("hostname"), col("bucket_start"))
+        .agg(expr("100 * avg(CASE WHEN name = 'host.mem.used' THEN avg END)"
+            + " / avg(CASE WHEN name = 'host.mem.total' AND avg > 0 THEN avg END)").as("utilisation"))
+        .where(col("utilisation").isNotNull());
+  }
+
+  /**
+   * Per host and hour (hostname, bucket_start, utilisation %): 100 × the sum over the host's {@code
+   * host.lsof.descriptors} series of each one's last capture in the hour / the assumed limit.
+   */
+  private static Dataset<Row> descriptorUtilisation(Dataset<Row> metrics) {
+    return metrics.where(col("series_kind").equalTo("raw_metrics").and(col("name").equalTo(DESCRIPTOR_SOURCE))
+            .and(col("last").isNotNull()))
+        .groupBy(col("hostname"), col("bucket_start"))
+        .agg(expr("100 * sum(last) / " + ResourceForecasts.DESCRIPTOR_LIMIT).as("utilisation"));
+  }
+
+  /** Per service and hour, the mean over its hosts of the per-host utilisation of {@code perHost}. */
+  private static Map<String, Map<Instant, RoleHour.Measured>> meanOverHosts(Dataset<Row> perHost,
+      Dataset<Row> roles, String source) {
+    Map<String, Map<Instant, RoleHour.Measured>> result = new HashMap<>();
+    for (Row row : perHost.join(roles, "hostname").groupBy(col("role"), col("bucket_start"))
+        .agg(expr("avg(utilisation)")).collectAsList()) {
+      result.computeIfAbsent(row.getString(0), role -> new HashMap<>())
+          .put(instant(row), new RoleHour.Measured(row.getDouble(2), source));
+    }
+    return result;
+  }
+
+  /**
+   * Per service and hour (role, bucket_start, count): events of {@code events} in the window with a
+   * 5xx {@code http_status} that are not of type {@code exception} (those are counted from the
+   * series already).
+   */
+  private Dataset<Row> serverErrors(Dataset<Row> roles) throws IOException {
+    return warehouse.read(spark, Tables.EVENTS)
+        .where(col("dt").between(Date.valueOf(asOf.minusDays(HISTORY_DAYS - 1)), Date.valueOf(asOf))
+            .and(col("http_status").between(500, 599)).and(expr("type IS NULL OR type <> 'exception'"))
+            .and(col("hostname").isNotNull()))
+        .select(col("hostname"), expr("date_trunc('HOUR', ts)").as("bucket_start"))
+        .join(roles, "hostname").groupBy(col("role"), col("bucket_start")).agg(expr("count(*)"));
   }
 
   private Dataset<Row> hourRows(io.opslake.schemas.TableDefinition table) throws IOException {
@@ -208,7 +295,7 @@ final class CapacityInputs {
 
   private static long[] slot(Map<String, TreeMap<Instant, long[]>> byRole, Row row) {
     return byRole.computeIfAbsent(row.getString(0), role -> new TreeMap<>())
-        .computeIfAbsent(instant(row), hour -> new long[2]);
+        .computeIfAbsent(instant(row), hour -> new long[4]);
   }
 
   private static Instant instant(Row row) {

@@ -17,8 +17,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Plans capacity as of a date D (docs/capacity.md): reads the hourly history of every service from
- * {@code event_series} and {@code metric_series} ({@link CapacityInputs}: active servers, page loads,
- * p95 page-load time), fits per service the Universal Scalability Law, latency against load per server
+ * {@code event_series}, {@code metric_series} and {@code events} ({@link CapacityInputs}: active servers,
+ * page loads, p95 page-load time, CPU, memory and descriptor utilisation, requests and errors), fits per
+ * service the Universal Scalability Law, latency, utilisation and the error rate against load per server
  * and the demand forecast ({@link ServiceCapacity}), plans the fleet per future week, forecasts when
  * every disk and descriptor count runs out ({@link ResourceForecasts}), and writes the partition
  * {@code dt=D} of {@code capacity_model}, {@code capacity_plan} and {@code resource_forecast}, each

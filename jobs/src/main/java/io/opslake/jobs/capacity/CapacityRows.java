@@ -25,7 +25,10 @@ final class CapacityRows {
     List<Row> rows = new ArrayList<>();
     rows.add(usl(service, runId));
     rows.add(latency(service, objective, runId));
-    rows.add(utilisation(service, runId));
+    for (UtilisationResource resource : UtilisationResource.values()) {
+      rows.add(utilisation(service, resource, runId));
+    }
+    rows.add(errorRate(service, runId));
     rows.add(demand(service, runId));
     return rows;
   }
@@ -93,10 +96,10 @@ final class CapacityRows {
     return row(Tables.CAPACITY_MODEL, row);
   }
 
-  private static Row utilisation(ServiceCapacity.Assessment service, String runId) {
-    Map<String, Object> row = modelBase(service, "utilisation_per_server", "page loads per server-hour",
-        service.utilisation(), runId);
-    UtilisationLoadFit fit = service.utilisation().value();
+  private static Row utilisation(ServiceCapacity.Assessment service, UtilisationResource resource, String runId) {
+    ServiceCapacity.Attempt<UtilisationLoadFit> attempt = service.utilisation().get(resource);
+    Map<String, Object> row = modelBase(service, resource.model(), "page loads per server-hour", attempt, runId);
+    UtilisationLoadFit fit = attempt.value();
     if (fit != null) {
       row.put("method", "least-squares line");
       row.put("breach_load_per_server", fit.targetLoad());
@@ -108,10 +111,49 @@ final class CapacityRows {
           format(fit.slopeStderr()), "slope_p", format(fit.slopeP()), "utilisation_target", format(fit.target()),
           "min_load", format(fit.minLoad()), "max_load", format(fit.maxLoad())));
       row.put("sentence", String.format(Locale.ROOT,
-          "%s: CPU utilisation (%s) is %.1f %% + %.3g %% per page load per server-hour over %d hours (%.0f to %.0f;"
+          "%s: %s utilisation (%s) is %.1f %% + %.3g %% per page load per server-hour over %d hours (%.0f to %.0f;"
               + " R² %.3f), so it reaches %.0f %% at %.1f page loads per server-hour", service.service(),
-          fit.source(), fit.intercept(), fit.slope(), fit.points(), fit.minLoad(), fit.maxLoad(), fit.r2(),
-          100 * fit.target(), fit.targetLoad()));
+          resource.noun(), fit.source(), fit.intercept(), fit.slope(), fit.points(), fit.minLoad(), fit.maxLoad(),
+          fit.r2(), 100 * fit.target(), fit.targetLoad()));
+    }
+    return row(Tables.CAPACITY_MODEL, row);
+  }
+
+  private static Row errorRate(ServiceCapacity.Assessment service, String runId) {
+    Map<String, Object> row = modelBase(service, "error_rate_per_server", "page loads per server-hour",
+        service.errorRate(), runId);
+    ErrorRateLoadFit fit = service.errorRate().value();
+    if (fit != null) {
+      row.put("method", "weighted least-squares line");
+      row.put("r2", fit.r2());
+      row.put("distinct_loads", fit.distinctLoads());
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("trend", fit.trend().label());
+      parameters.put("mean_rate_percent", format(fit.meanRate()));
+      parameters.put("errors", Long.toString(fit.errors()));
+      parameters.put("requests", Long.toString(fit.requests()));
+      parameters.put("intercept_percent", format(fit.intercept()));
+      parameters.put("intercept_stderr", format(fit.interceptStderr()));
+      parameters.put("slope_percent", format(fit.slope()));
+      parameters.put("slope_stderr", format(fit.slopeStderr()));
+      parameters.put("slope_p", format(fit.slopeP()));
+      if (fit.dispersion() != null) {
+        parameters.put("dispersion", format(fit.dispersion()));
+      }
+      parameters.put("min_load", format(fit.minLoad()));
+      parameters.put("max_load", format(fit.maxLoad()));
+      row.put("parameters", parameters);
+      String overall = String.format(Locale.ROOT, "%.2f %% of %d requests over %d hours (%.0f to %.0f page loads per"
+          + " server-hour)", fit.meanRate(), fit.requests(), fit.points(), fit.minLoad(), fit.maxLoad());
+      row.put("sentence", fit.trend() == ErrorRateLoadFitter.Trend.FLAT
+          ? String.format(Locale.ROOT, "%s: the error rate is flat in load, %s; slope %.3g points per page load per"
+              + " server-hour (p = %.2g), so errors set no limit on the load per server", service.service(), overall,
+              fit.slope(), fit.slopeP())
+          : String.format(Locale.ROOT, "%s: the error rate %s with load, %.2f %% + %.3g points per page load per"
+              + " server-hour (p = %.2g, R² %.3f): %.2f %% at %.0f and %.2f %% at %.0f; %s", service.service(),
+              fit.trend() == ErrorRateLoadFitter.Trend.RISES ? "rises" : "falls", fit.intercept(), fit.slope(),
+              fit.slopeP(), fit.r2() == null ? Double.NaN : fit.r2(), fit.rate(fit.minLoad()), fit.minLoad(),
+              fit.rate(fit.maxLoad()), fit.maxLoad(), overall));
     }
     return row(Tables.CAPACITY_MODEL, row);
   }
@@ -206,6 +248,7 @@ final class CapacityRows {
       row.put("headroom_percent", Double.isFinite(one.headroomPercent()) ? one.headroomPercent() : null);
       row.put("first_breach_week", plan.firstBreach() == null ? null : Date.valueOf(plan.firstBreach()));
       row.put("utilisation_load_per_server", plan.utilisationLoad());
+      row.put("utilisation_resource", plan.utilisationResource() == null ? null : plan.utilisationResource().label());
       row.put("servers_for_latency", one.serversForLatency());
       row.put("servers_for_utilisation", one.serversForUtilisation());
       row.put("binding_constraint", one.binding().label());
@@ -214,9 +257,10 @@ final class CapacityRows {
               + " of %.1f per server for p95 under %s ms%s; %d now, headroom %.0f %%", service.service(),
           one.weekStart(), one.demandMedian(), one.demandUpper(), one.serversForUpper(), one.serversForMedian(),
           100 * plan.utilisationTarget(), plan.perServerCapacity(), format(objective),
-          plan.utilisationLoad() == null ? " (no CPU metrics)" : String.format(Locale.ROOT,
-              ", %d for CPU under %.0f %% at %.1f per server (%s binds)", one.serversForUtilisation(),
-              100 * plan.utilisationTarget(), plan.utilisationLoad(), one.binding().label()),
+          plan.utilisationLoad() == null ? " (no utilisation model)" : String.format(Locale.ROOT,
+              ", %d for %s under %.0f %% at %.1f per server (%s binds)", one.serversForUtilisation(),
+              plan.utilisationResource().noun(), 100 * plan.utilisationTarget(), plan.utilisationLoad(),
+              one.binding().label()),
           plan.currentFleet(), one.headroomPercent()));
       row.put("run_id", runId);
       rows.add(row(Tables.CAPACITY_PLAN, row));

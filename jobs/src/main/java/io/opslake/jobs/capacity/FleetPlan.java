@@ -10,8 +10,9 @@ import java.util.Locale;
  * @param service the service planned for
  * @param perServerCapacity throughput one server carries at the latency objective
  * @param utilisationTarget the share of it planned for
- * @param utilisationLoad throughput per server at which CPU utilisation reaches the target; null
- *     without a utilisation model
+ * @param utilisationLoad throughput per server at which the tightest utilisation (CPU, memory,
+ *     descriptors) reaches the target; null without a utilisation model
+ * @param utilisationResource the resource of {@code utilisationLoad}; null without
  * @param currentFleet servers today
  * @param weeks one entry per forecast week, in order
  * @param firstBreach the first week whose upper-bound demand needs more than the current fleet;
@@ -22,6 +23,7 @@ public record FleetPlan(
     double perServerCapacity,
     double utilisationTarget,
     Double utilisationLoad,
+    UtilisationResource utilisationResource,
     int currentFleet,
     List<Week> weeks,
     LocalDate firstBreach) {
@@ -40,8 +42,8 @@ public record FleetPlan(
    * @param headroomPercent share of the current fleet's usable capacity left at the upper bound;
    *     negative when short
    * @param serversForLatency servers for the upper bound at the latency objective and utilisation target
-   * @param serversForUtilisation servers for the upper bound with CPU under the target; null
-   *     without a utilisation model
+   * @param serversForUtilisation servers for the upper bound with the tightest utilisation under the
+   *     target; null without a utilisation model
    * @param binding the constraint that sets {@code serversForUpper}
    */
   public record Week(LocalDate weekStart, double demandMedian, double demandUpper, int serversForMedian,
@@ -53,9 +55,18 @@ public record FleetPlan(
     /** p95 latency at the objective, scaled to the utilisation target. */
     LATENCY,
     /** CPU utilisation at the target. */
-    UTILISATION;
+    CPU,
+    /** Memory utilisation at the target. */
+    MEMORY,
+    /** Descriptor utilisation at the target. */
+    DESCRIPTORS;
 
-    /** The name in tables: {@code latency} or {@code utilisation}. */
+    /** The constraint of a utilisation resource. */
+    public static Constraint of(UtilisationResource resource) {
+      return valueOf(resource.name());
+    }
+
+    /** The name in tables: {@code latency}, {@code cpu}, {@code memory} or {@code descriptors}. */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }

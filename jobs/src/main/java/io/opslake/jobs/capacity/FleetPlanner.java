@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Servers needed per future week: the forecast demand divided by what one server may carry.
@@ -19,10 +20,12 @@ import java.util.Locale;
  * means short. The first breach is the first week whose upper bound needs more servers than the
  * current fleet.
  *
- * <p>With a utilisation model ({@link UtilisationLoadFitter}: the load per server at which CPU
- * utilisation reaches the target), a second count is ⌈demand / that load⌉, and a week needs the
- * larger of the two; the binding constraint ({@code latency} or {@code utilisation}) is the one
- * that gave it (latency on a tie). Headroom then uses the smaller usable capacity per server.
+ * <p>With utilisation models ({@link UtilisationLoadFitter}: the load per server at which CPU,
+ * memory or descriptor utilisation reaches the target), the tightest of them (the smallest load)
+ * gives a second count ⌈demand / that load⌉, and a week needs the larger of the two; the binding
+ * constraint ({@code latency}, or the resource: {@code cpu}, {@code memory}, {@code descriptors})
+ * is the one that gave it (latency on a tie). Headroom then uses the smaller usable capacity per
+ * server.
  *
  * <p>Cost: O(weeks). Plain arithmetic; no library is needed.
  */
@@ -36,19 +39,34 @@ public final class FleetPlanner {
   private final double perServerCapacity;
   private final double utilisationTarget;
   private final double utilisationLoad;
+  private final UtilisationResource utilisationResource;
 
   /** A planner on the latency constraint alone. */
   public FleetPlanner(double perServerCapacity, double utilisationTarget) {
-    this(perServerCapacity, utilisationTarget, Double.POSITIVE_INFINITY);
+    this(perServerCapacity, utilisationTarget, Map.of());
+  }
+
+  /** A planner on latency and CPU utilisation, which reaches the target at {@code cpuLoad} per server. */
+  public FleetPlanner(double perServerCapacity, double utilisationTarget, double cpuLoad) {
+    this(perServerCapacity, utilisationTarget, Map.of(UtilisationResource.CPU, cpuLoad));
   }
 
   /**
    * @param perServerCapacity throughput one server carries at the latency objective (e.g. req/s)
    * @param utilisationTarget the share of that capacity to plan for, in (0, 1]
-   * @param utilisationLoad throughput per server at which CPU utilisation reaches the target;
-   *     {@code Double.POSITIVE_INFINITY} without a utilisation model
+   * @param utilisationLoads per resource with a utilisation model, the throughput per server at
+   *     which its utilisation reaches the target; empty without one
    */
-  public FleetPlanner(double perServerCapacity, double utilisationTarget, double utilisationLoad) {
+  public FleetPlanner(double perServerCapacity, double utilisationTarget,
+      Map<UtilisationResource, Double> utilisationLoads) {
+    UtilisationResource tightest = null;
+    for (UtilisationResource resource : UtilisationResource.values()) {
+      Double load = utilisationLoads.get(resource);
+      if (load != null && (tightest == null || load < utilisationLoads.get(tightest))) {
+        tightest = resource;
+      }
+    }
+    double utilisationLoad = tightest == null ? Double.POSITIVE_INFINITY : utilisationLoads.get(tightest);
     if (!(perServerCapacity > 0) || Double.isInfinite(perServerCapacity)) {
       throw OpslakeException.usage("Cannot plan the fleet: per-server capacity must be a positive number, got "
           + perServerCapacity);
@@ -58,12 +76,13 @@ public final class FleetPlanner {
           + utilisationTarget);
     }
     if (!(utilisationLoad > 0)) {
-      throw OpslakeException.data("Cannot plan the fleet: CPU utilisation reaches the target at any load (load per"
-          + " server at the target " + utilisationLoad + ")");
+      throw OpslakeException.data("Cannot plan the fleet: " + tightest.noun() + " utilisation reaches the target at"
+          + " any load (load per server at the target " + utilisationLoad + ")");
     }
     this.perServerCapacity = perServerCapacity;
     this.utilisationTarget = utilisationTarget;
     this.utilisationLoad = utilisationLoad;
+    this.utilisationResource = tightest;
   }
 
   /** The plan for the weeks of {@code demand} with a current fleet of {@code currentFleet} servers. */
@@ -82,7 +101,7 @@ public final class FleetPlanner {
       int forMedian = Math.max(servers(week.median(), usable),
           Double.isInfinite(utilisationLoad) ? 0 : servers(week.median(), utilisationLoad));
       int forUpper = Math.max(forLatency, forUtilisation);
-      FleetPlan.Constraint binding = forUtilisation > forLatency ? FleetPlan.Constraint.UTILISATION
+      FleetPlan.Constraint binding = forUtilisation > forLatency ? FleetPlan.Constraint.of(utilisationResource)
           : FleetPlan.Constraint.LATENCY;
       double fleetCapacity = currentFleet * effective;
       double headroom = fleetCapacity > 0 ? 100 * (1 - week.upper() / fleetCapacity) : Double.NEGATIVE_INFINITY;
@@ -93,7 +112,8 @@ public final class FleetPlanner {
           forLatency, Double.isInfinite(utilisationLoad) ? null : forUtilisation, binding));
     }
     return new FleetPlan(service, perServerCapacity, utilisationTarget,
-        Double.isInfinite(utilisationLoad) ? null : utilisationLoad, currentFleet, weeks, firstBreach);
+        Double.isInfinite(utilisationLoad) ? null : utilisationLoad, utilisationResource, currentFleet, weeks,
+        firstBreach);
   }
 
   private static int servers(double demand, double usablePerServer) {

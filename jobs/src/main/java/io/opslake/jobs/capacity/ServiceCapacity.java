@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,12 +19,15 @@ import java.util.function.Supplier;
  *   <li>{@code usl}: {@link UslFitter} on (active servers, page loads) of every hour with page loads;
  *   <li>{@code latency_per_server}: {@link LatencyLoadFitter} on (page loads per server, p95 ms) of
  *       every hour with at least {@value #MIN_LATENCY_SAMPLES} latency samples;
- *   <li>{@code utilisation_per_server}: {@link UtilisationLoadFitter} on (page loads per server, CPU
- *       utilisation %) of every hour with page loads and CPU metrics, from the CPU source most
- *       hours have;
+ *   <li>{@code utilisation_per_server}, {@code memory_per_server}, {@code descriptors_per_server}:
+ *       {@link UtilisationLoadFitter} on (page loads per server, CPU / memory / descriptor
+ *       utilisation %) of every hour with page loads and metrics of the resource, from the source
+ *       most hours have;
+ *   <li>{@code error_rate_per_server}: {@link ErrorRateLoadFitter} on (page loads per server,
+ *       errors, requests) of every hour with page loads and requests;
  *   <li>{@code demand_forecast}: {@link WeeklyPeakForecast} on the daily peak-hour page loads;
  *   <li>the plan: {@link FleetPlanner} with the per-server capacity at the latency objective and,
- *       when the utilisation model is fitted, the load per server at the utilisation target.
+ *       per fitted utilisation model, the load per server at the utilisation target.
  * </ul>
  *
  * A model that cannot be fitted keeps the data error's message as its reason; the plan then says
@@ -80,33 +84,45 @@ public final class ServiceCapacity {
         ? Attempt.refused("Cannot forecast demand of " + service + ": no page loads", 0)
         : attempt(() -> WeeklyPeakForecast.forecast(service + " peak-hour page loads", peaks, asOf, horizonWeeks),
             peaks.length);
-    Attempt<UtilisationLoadFit> utilisation = utilisation(service, hours, utilisationTarget);
+    Map<UtilisationResource, Attempt<UtilisationLoadFit>> utilisation = new EnumMap<>(UtilisationResource.class);
+    for (UtilisationResource resource : UtilisationResource.values()) {
+      utilisation.put(resource, utilisation(resource, service, hours, utilisationTarget));
+    }
+    List<ErrorRateLoadFitter.Hour> errorHours = hours.stream().filter(hour -> hour.pageLoads() > 0)
+        .map(hour -> new ErrorRateLoadFitter.Hour(hour.pageLoadsPerServer(), hour.requests(), hour.errors()))
+        .toList();
+    Attempt<ErrorRateLoadFit> errorRate = throughput.isEmpty()
+        ? Attempt.refused("Cannot fit the error rate against load of " + service + ": no page loads", 0)
+        : attempt(() -> ErrorRateLoadFitter.fit(service, errorHours), errorHours.size());
     Attempt<FleetPlan> plan = plan(service, latencyFit, utilisation, demand, utilisationTarget, currentFleet);
     return new Assessment(service, from, to, dailyPeaks.isEmpty() ? null : dailyPeaks.firstKey(),
         dailyPeaks.isEmpty() ? null : dailyPeaks.lastKey(), currentFleet, dailyPeaks, usl, latencyFit, utilisation,
-        demand, plan);
+        errorRate, demand, plan);
   }
 
-  /** CPU utilisation against page loads per server, on the hours of the CPU source most hours have. */
-  private static Attempt<UtilisationLoadFit> utilisation(String service, List<RoleHour> hours, double target) {
+  /** Utilisation of {@code resource} against page loads per server, on the hours of the source most hours have. */
+  private static Attempt<UtilisationLoadFit> utilisation(UtilisationResource resource, String service,
+      List<RoleHour> hours, double target) {
     Map<String, Long> perSource = new TreeMap<>();
-    hours.stream().filter(hour -> hour.cpuSource() != null && hour.pageLoads() > 0)
-        .forEach(hour -> perSource.merge(hour.cpuSource(), 1L, Long::sum));
+    hours.stream().filter(hour -> hour.utilisation().containsKey(resource) && hour.pageLoads() > 0)
+        .forEach(hour -> perSource.merge(hour.utilisation().get(resource).source(), 1L, Long::sum));
     if (perSource.isEmpty()) {
-      return Attempt.refused("Cannot fit CPU utilisation against load of " + service + ": no CPU metrics ("
-          + String.join(", ", CapacityInputs.CPU_SOURCES) + ") in hours with page loads", 0);
+      return Attempt.refused("Cannot fit " + resource.noun() + " utilisation against load of " + service + ": no "
+          + resource.noun() + " metrics (" + String.join(", ", CapacityInputs.sources(resource))
+          + ") in hours with page loads", 0);
     }
     String source = perSource.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     List<LoadPoint> points = hours.stream()
-        .filter(hour -> source.equals(hour.cpuSource()) && hour.pageLoads() > 0)
-        .map(hour -> new LoadPoint(hour.pageLoadsPerServer(), hour.cpuUtilisation()))
+        .filter(hour -> hour.pageLoads() > 0 && hour.utilisation().containsKey(resource)
+            && source.equals(hour.utilisation().get(resource).source()))
+        .map(hour -> new LoadPoint(hour.pageLoadsPerServer(), hour.utilisation().get(resource).percent()))
         .toList();
-    return attempt(() -> UtilisationLoadFitter.fit(service, source, points, target), points.size());
+    return attempt(() -> UtilisationLoadFitter.fit(resource, service, source, points, target), points.size());
   }
 
   private static Attempt<FleetPlan> plan(String service, Attempt<LatencyLoadFit> latency,
-      Attempt<UtilisationLoadFit> utilisation, Attempt<WeeklyPeakForecast.Outcome> demand, double utilisationTarget,
-      int currentFleet) {
+      Map<UtilisationResource, Attempt<UtilisationLoadFit>> utilisation, Attempt<WeeklyPeakForecast.Outcome> demand,
+      double utilisationTarget, int currentFleet) {
     if (latency.value() == null) {
       return Attempt.refused("No plan for " + service + ": no latency model (" + latency.reason() + ")", 0);
     }
@@ -119,9 +135,13 @@ public final class ServiceCapacity {
     if (demand.value() == null) {
       return Attempt.refused("No plan for " + service + ": no demand forecast (" + demand.reason() + ")", 0);
     }
-    double utilisationLoad = utilisation.value() == null ? Double.POSITIVE_INFINITY
-        : utilisation.value().targetLoad();
-    return attempt(() -> new FleetPlanner(capacity, utilisationTarget, utilisationLoad).plan(service,
+    Map<UtilisationResource, Double> utilisationLoads = new EnumMap<>(UtilisationResource.class);
+    utilisation.forEach((resource, fit) -> {
+      if (fit.value() != null) {
+        utilisationLoads.put(resource, fit.value().targetLoad());
+      }
+    });
+    return attempt(() -> new FleetPlanner(capacity, utilisationTarget, utilisationLoads).plan(service,
         demand.value().weeks(), currentFleet), demand.value().weeks().size());
   }
 
@@ -161,14 +181,17 @@ public final class ServiceCapacity {
    * @param dailyPeaks page loads of each day's peak hour, by day
    * @param usl throughput against fleet size
    * @param latency p95 against load per server
-   * @param utilisation CPU utilisation against load per server
+   * @param utilisation per resource (CPU, memory, descriptors), its utilisation against load per server
+   * @param errorRate the error rate against load per server
    * @param demand the weekly demand forecast
    * @param plan servers per week
    */
   public record Assessment(String service, Instant from, Instant to, LocalDate firstDay, LocalDate lastDay,
       int currentFleet, Map<LocalDate, Long> dailyPeaks, Attempt<UslFit> usl, Attempt<LatencyLoadFit> latency,
-      Attempt<UtilisationLoadFit> utilisation, Attempt<WeeklyPeakForecast.Outcome> demand, Attempt<FleetPlan> plan) {
+      Map<UtilisationResource, Attempt<UtilisationLoadFit>> utilisation, Attempt<ErrorRateLoadFit> errorRate,
+      Attempt<WeeklyPeakForecast.Outcome> demand, Attempt<FleetPlan> plan) {
     public Assessment {
+      utilisation = Map.copyOf(utilisation);
       dailyPeaks = java.util.Collections.unmodifiableMap(new TreeMap<>(dailyPeaks));
     }
   }

@@ -1,9 +1,10 @@
 package io.opslake.jobs.capacity;
 
 /**
- * CPU utilisation against load per server ({@link UtilisationLoadFitter}): the straight line
- * u(x) = intercept + slope · x, u in percent, x in page loads per server-hour.
+ * The utilisation of a host resource against load per server ({@link UtilisationLoadFitter}): the
+ * straight line u(x) = intercept + slope · x, u in percent, x in page loads per server-hour.
  *
+ * @param resource the resource: CPU, memory or descriptors
  * @param source the metric the utilisation came from, e.g. {@code host.vmstat.cpu.idle}
  * @param points hours fitted
  * @param distinctLoads distinct loads among them
@@ -21,7 +22,7 @@ package io.opslake.jobs.capacity;
  *     ((100 · target − intercept) / slope); 0 when the target is already exceeded at no load
  */
 public record UtilisationLoadFit(
-    String source, int points, int distinctLoads, double minLoad, double maxLoad, double intercept,
+    UtilisationResource resource, String source, int points, int distinctLoads, double minLoad, double maxLoad, double intercept,
     double interceptStderr, double slope, double slopeStderr, double slopeP, double r2, double residualStderr,
     double target, double targetLoad) {
 

@@ -2,6 +2,7 @@ package io.opslake.jobs.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.opslake.errors.ErrorCategory;
 import io.opslake.errors.OpslakeException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The role rule, the inventory CSV and the refusals of a service without latency or history. */
@@ -68,6 +70,43 @@ class CapacityInputsRulesTest {
     assertThat(service.demand().reason()).isEqualTo("Cannot forecast demand of batch peak-hour page loads 12 weeks"
         + " ahead from 10 days of history: the horizon may be at most half the history, so 12 weeks need 168 days");
     assertThat(service.plan().reason()).startsWith("No plan for batch: no latency model (");
+  }
+
+  @Test
+  void eachUtilisationIsFittedOnItsOwnAndOneThatDoesNotGrowWithLoadGivesNoLimit() {
+    // 4 servers, 100, 200, 300, 400 page loads in turn: x = 25, 50, 75, 100 per server.
+    // Memory = 20 + 0.1 x + (+1, −1, −1, +1): residuals orthogonal to x, so a = 20, b = 0.1 exactly
+    // and 70 % at (70 − 20) / 0.1 = 500. Descriptors 10, 20, 20, 10 %: Σ(x − x̄)·d = 0, slope 0,
+    // p = 1, refused. No errors at all: the error rate is flat at 0 % (p = 1).
+    double[] deviation = {1, -1, -1, 1};
+    double[] descriptors = {10, 20, 20, 10};
+    List<RoleHour> hours = new ArrayList<>();
+    Instant start = Instant.parse("2026-10-01T00:00:00Z");
+    for (int h = 0; h < 48; h++) {
+      long pageLoads = 100L * (1 + h % 4);
+      double x = pageLoads / 4.0;
+      hours.add(new RoleHour(start.plusSeconds(3600L * h), 4, pageLoads, null, 0, Map.of(
+          UtilisationResource.MEMORY, new RoleHour.Measured(20 + 0.1 * x + deviation[h % 4], "host.mem.used"),
+          UtilisationResource.DESCRIPTORS, new RoleHour.Measured(descriptors[h % 4], "host.lsof.descriptors")),
+          pageLoads, 0));
+    }
+    ServiceCapacity.Assessment service =
+        ServiceCapacity.assess("batch", hours, LocalDate.parse("2026-10-02"), 1, 500, 0.7);
+
+    UtilisationLoadFit memory = service.utilisation().get(UtilisationResource.MEMORY).value();
+    assertThat(memory.intercept()).isCloseTo(20, within(1e-9));
+    assertThat(memory.slope()).isCloseTo(0.1, within(1e-12));
+    assertThat(memory.targetLoad()).isCloseTo(500, within(1e-7));
+    assertThat(service.utilisation().get(UtilisationResource.DESCRIPTORS).reason()).startsWith("Cannot fit descriptor"
+        + " utilisation against load of batch: utilisation does not grow with load (slope ");
+    assertThat(service.utilisation().get(UtilisationResource.CPU).reason()).isEqualTo("Cannot fit CPU utilisation"
+        + " against load of batch: no CPU metrics (host.vmstat.cpu.idle, host.cpu.idle, cpu.total) in hours with page"
+        + " loads");
+    ErrorRateLoadFit errors = service.errorRate().value();
+    assertThat(errors.meanRate()).isZero();
+    assertThat(errors.slopeP()).isEqualTo(1.0);
+    assertThat(errors.trend()).isEqualTo(ErrorRateLoadFitter.Trend.FLAT);
+    assertThat(errors.dispersion()).isNull();
   }
 
   private static Inventory inventory(String text) throws Exception {

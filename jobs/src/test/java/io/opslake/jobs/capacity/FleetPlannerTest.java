@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.opslake.errors.OpslakeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed: no published worked example; the arithmetic is in the comments. */
@@ -62,7 +63,7 @@ class FleetPlannerTest {
     assertThat(plan.weeks()).extracting(FleetPlan.Week::serversForUpper).containsExactly(10, 3);
     assertThat(plan.weeks()).extracting(FleetPlan.Week::serversForMedian).containsExactly(6, 2);
     assertThat(plan.weeks()).extracting(FleetPlan.Week::binding)
-        .containsOnly(FleetPlan.Constraint.UTILISATION);
+        .containsOnly(FleetPlan.Constraint.CPU);
     assertThat(plan.weeks().get(0).headroomPercent()).isCloseTo(-20.0, within(1e-9));
     assertThat(plan.firstBreach()).isEqualTo(W1);
     assertThat(plan.utilisationLoad()).isEqualTo(50.0);
@@ -77,6 +78,21 @@ class FleetPlannerTest {
         8);
     assertThat(latencyOnly.weeks().get(0).serversForUtilisation()).isNull();
     assertThat(latencyOnly.utilisationLoad()).isNull();
+  }
+
+  @Test
+  void theTightestOfTheUtilisationLimitsIsPlannedAndNamed() {
+    // CPU reaches the target at 200 per server, memory at 60, descriptors at 500: memory is the
+    // tightest. Upper 480: latency ⌈480 / 70⌉ = 7, memory ⌈480 / 60⌉ = 8: memory binds.
+    FleetPlan plan = new FleetPlanner(100, 0.70, Map.of(UtilisationResource.CPU, 200.0, UtilisationResource.MEMORY,
+        60.0, UtilisationResource.DESCRIPTORS, 500.0)).plan("web", List.of(new FleetPlanner.WeekDemand(W1, 300, 480)), 8);
+
+    assertThat(plan.utilisationResource()).isEqualTo(UtilisationResource.MEMORY);
+    assertThat(plan.utilisationLoad()).isEqualTo(60.0);
+    assertThat(plan.weeks().get(0).serversForUtilisation()).isEqualTo(8);
+    assertThat(plan.weeks().get(0).serversForUpper()).isEqualTo(8);
+    assertThat(plan.weeks().get(0).binding()).isEqualTo(FleetPlan.Constraint.MEMORY);
+    assertThat(plan.weeks().get(0).binding().label()).isEqualTo("memory");
   }
 
   @Test

@@ -26,7 +26,7 @@ class UtilisationLoadFitterTest {
       points.add(new LoadPoint(x, 10 + 0.5 * x + deviation[(k - 1) % 4]));
     }
 
-    UtilisationLoadFit fit = UtilisationLoadFitter.fit("web", "host.vmstat.cpu.idle", points, 0.70);
+    UtilisationLoadFit fit = UtilisationLoadFitter.fit(UtilisationResource.CPU, "web", "host.vmstat.cpu.idle", points, 0.70);
 
     assertThat(fit.intercept()).isCloseTo(10, within(1e-9));
     assertThat(fit.slope()).isCloseTo(0.5, within(1e-12));
@@ -42,7 +42,7 @@ class UtilisationLoadFitterTest {
   @Test
   void tooFewHoursAndFlatUtilisationAreRefused() {
     List<LoadPoint> few = List.of(new LoadPoint(1, 10), new LoadPoint(2, 11), new LoadPoint(3, 12));
-    assertThatThrownBy(() -> UtilisationLoadFitter.fit("web", "cpu.total", few, 0.7))
+    assertThatThrownBy(() -> UtilisationLoadFitter.fit(UtilisationResource.CPU, "web", "cpu.total", few, 0.7))
         .isInstanceOf(OpslakeException.class)
         .hasMessage("Cannot fit CPU utilisation against load of web: 3 hours with 3 distinct loads; the fit needs at"
             + " least 10 hours and 3 distinct loads");
@@ -52,7 +52,7 @@ class UtilisationLoadFitterTest {
     for (int k = 1; k <= 12; k++) {
       flat.add(new LoadPoint(k, values[(k - 1) % 4]));
     }
-    assertThatThrownBy(() -> UtilisationLoadFitter.fit("web", "cpu.total", flat, 0.7))
+    assertThatThrownBy(() -> UtilisationLoadFitter.fit(UtilisationResource.CPU, "web", "cpu.total", flat, 0.7))
         .isInstanceOf(OpslakeException.class)
         .hasMessageStartingWith("Cannot fit CPU utilisation against load of web: utilisation does not grow with load");
   }
