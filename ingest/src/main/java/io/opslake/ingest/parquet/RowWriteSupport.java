@@ -3,7 +3,6 @@ package io.opslake.ingest.parquet;
 import io.opslake.schemas.Column;
 import io.opslake.schemas.ColumnType;
 import io.opslake.schemas.TableDefinition;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,12 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   private final ColumnType[] types;
   private final String[] names;
   /**
-   * Per STRING column, the last value and its encoding: columns such as source, source_file and
-   * ingest_run_id repeat the same String instance on every row of a split, so identity is enough
-   * to skip re-encoding.
+   * Per column, the encodings of repeated strings (for maps, of keys; values in a second cache):
+   * columns such as source, source_file and ingest_run_id repeat the same String instance on every
+   * row of a split, hostnames, types, tags and attribute keys repeat their values.
    */
-  private final String[] lastString;
-  private final Binary[] lastBinary;
+  private final BinaryCache[] strings;
+  private final BinaryCache[] mapValues;
   private RecordConsumer consumer;
 
   RowWriteSupport(TableDefinition table) {
@@ -42,8 +41,12 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     List<Column> columns = table.dataColumns();
     this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
     this.names = columns.stream().map(Column::name).toArray(String[]::new);
-    this.lastString = new String[columns.size()];
-    this.lastBinary = new Binary[columns.size()];
+    this.strings = new BinaryCache[columns.size()];
+    this.mapValues = new BinaryCache[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      strings[i] = new BinaryCache();
+      mapValues[i] = new BinaryCache();
+    }
   }
 
   @Override
@@ -68,47 +71,26 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         continue;
       }
       consumer.startField(names[i], i);
-      if (types[i] == ColumnType.STRING) {
-        consumer.addBinary(stringColumnValue(i, (String) value));
-      } else {
-        writeValue(types[i], value);
-      }
+      writeValue(i, value);
       consumer.endField(names[i], i);
     }
     consumer.endMessage();
   }
 
-  private Binary stringColumnValue(int column, String value) {
-    if (lastString[column] != value) {
-      lastString[column] = value;
-      lastBinary[column] = binary(value);
-    }
-    return lastBinary[column];
-  }
-
-  /**
-   * A byte-array-backed Binary: its hashCode and equals (used by the dictionary encoder on every
-   * value) run on a plain array, several times faster than on {@code Binary.fromString}'s
-   * ByteBuffer.
-   */
-  private static Binary binary(String value) {
-    return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
-  }
-
   @SuppressWarnings("unchecked")
-  private void writeValue(ColumnType type, Object value) {
-    switch (type) {
-      case STRING -> consumer.addBinary(binary((String) value));
+  private void writeValue(int column, Object value) {
+    switch (types[column]) {
+      case STRING -> consumer.addBinary(strings[column].of((String) value));
       case INT, DATE -> consumer.addInteger((Integer) value);
       case LONG, TIMESTAMP -> consumer.addLong((Long) value);
       case DOUBLE -> consumer.addDouble((Double) value);
       case BOOLEAN -> consumer.addBoolean((Boolean) value);
-      case STRING_ARRAY -> writeList((List<String>) value);
-      case STRING_MAP -> writeMap((Map<String, String>) value);
+      case STRING_ARRAY -> writeList(strings[column], (List<String>) value);
+      case STRING_MAP -> writeMap(strings[column], mapValues[column], (Map<String, String>) value);
     }
   }
 
-  private void writeList(List<String> values) {
+  private void writeList(BinaryCache elements, List<String> values) {
     consumer.startGroup();
     if (!values.isEmpty()) {
       consumer.startField("list", 0);
@@ -116,7 +98,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         consumer.startGroup();
         if (element != null) {
           consumer.startField("element", 0);
-          consumer.addBinary(binary(element));
+          consumer.addBinary(elements.of(element));
           consumer.endField("element", 0);
         }
         consumer.endGroup();
@@ -126,7 +108,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     consumer.endGroup();
   }
 
-  private void writeMap(Map<String, String> values) {
+  private void writeMap(BinaryCache keys, BinaryCache valueCache, Map<String, String> values) {
     consumer.startGroup();
     boolean opened = false;
     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -139,10 +121,10 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       }
       consumer.startGroup();
       consumer.startField("key", 0);
-      consumer.addBinary(binary(entry.getKey()));
+      consumer.addBinary(keys.of(entry.getKey()));
       consumer.endField("key", 0);
       consumer.startField("value", 1);
-      consumer.addBinary(binary(entry.getValue()));
+      consumer.addBinary(valueCache.of(entry.getValue()));
       consumer.endField("value", 1);
       consumer.endGroup();
     }
