@@ -3,6 +3,7 @@ package io.opslake.ingest.parquet;
 import io.opslake.schemas.Column;
 import io.opslake.schemas.ColumnType;
 import io.opslake.schemas.TableDefinition;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,12 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   private final ColumnType[] types;
   private final String[] names;
   /**
-   * Per column, the encodings of repeated strings (for maps, of keys; values in a second cache):
-   * columns such as source, source_file and ingest_run_id repeat the same String instance on every
-   * row of a split, hostnames, types, tags and attribute keys repeat their values.
+   * Per STRING column, the last value and its encoding: columns such as source, source_file and
+   * ingest_run_id repeat the same String instance on every row of a split, so identity is enough
+   * to skip re-encoding.
    */
-  private final BinaryCache[] strings;
-  private final BinaryCache[] mapValues;
+  private final String[] lastString;
+  private final Binary[] lastBinary;
   private RecordConsumer consumer;
 
   RowWriteSupport(TableDefinition table) {
@@ -41,12 +42,8 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     List<Column> columns = table.dataColumns();
     this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
     this.names = columns.stream().map(Column::name).toArray(String[]::new);
-    this.strings = new BinaryCache[columns.size()];
-    this.mapValues = new BinaryCache[columns.size()];
-    for (int i = 0; i < columns.size(); i++) {
-      strings[i] = new BinaryCache();
-      mapValues[i] = new BinaryCache();
-    }
+    this.lastString = new String[columns.size()];
+    this.lastBinary = new Binary[columns.size()];
   }
 
   @Override
@@ -71,26 +68,47 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         continue;
       }
       consumer.startField(names[i], i);
-      writeValue(i, value);
+      if (types[i] == ColumnType.STRING) {
+        consumer.addBinary(stringColumnValue(i, (String) value));
+      } else {
+        writeValue(types[i], value);
+      }
       consumer.endField(names[i], i);
     }
     consumer.endMessage();
   }
 
+  private Binary stringColumnValue(int column, String value) {
+    if (lastString[column] != value) {
+      lastString[column] = value;
+      lastBinary[column] = binary(value);
+    }
+    return lastBinary[column];
+  }
+
+  /**
+   * A byte-array-backed Binary: its hashCode and equals (used by the dictionary encoder on every
+   * value) run on a plain array, several times faster than on {@code Binary.fromString}'s
+   * ByteBuffer.
+   */
+  private static Binary binary(String value) {
+    return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+  }
+
   @SuppressWarnings("unchecked")
-  private void writeValue(int column, Object value) {
-    switch (types[column]) {
-      case STRING -> consumer.addBinary(strings[column].of((String) value));
+  private void writeValue(ColumnType type, Object value) {
+    switch (type) {
+      case STRING -> consumer.addBinary(binary((String) value));
       case INT, DATE -> consumer.addInteger((Integer) value);
       case LONG, TIMESTAMP -> consumer.addLong((Long) value);
       case DOUBLE -> consumer.addDouble((Double) value);
       case BOOLEAN -> consumer.addBoolean((Boolean) value);
-      case STRING_ARRAY -> writeList(strings[column], (List<String>) value);
-      case STRING_MAP -> writeMap(strings[column], mapValues[column], (Map<String, String>) value);
+      case STRING_ARRAY -> writeList((List<String>) value);
+      case STRING_MAP -> writeMap((Map<String, String>) value);
     }
   }
 
-  private void writeList(BinaryCache elements, List<String> values) {
+  private void writeList(List<String> values) {
     consumer.startGroup();
     if (!values.isEmpty()) {
       consumer.startField("list", 0);
@@ -98,7 +116,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         consumer.startGroup();
         if (element != null) {
           consumer.startField("element", 0);
-          consumer.addBinary(elements.of(element));
+          consumer.addBinary(binary(element));
           consumer.endField("element", 0);
         }
         consumer.endGroup();
@@ -108,7 +126,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     consumer.endGroup();
   }
 
-  private void writeMap(BinaryCache keys, BinaryCache valueCache, Map<String, String> values) {
+  private void writeMap(Map<String, String> values) {
     consumer.startGroup();
     boolean opened = false;
     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -121,10 +139,10 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       }
       consumer.startGroup();
       consumer.startField("key", 0);
-      consumer.addBinary(keys.of(entry.getKey()));
+      consumer.addBinary(binary(entry.getKey()));
       consumer.endField("key", 0);
       consumer.startField("value", 1);
-      consumer.addBinary(valueCache.of(entry.getValue()));
+      consumer.addBinary(binary(entry.getValue()));
       consumer.endField("value", 1);
       consumer.endGroup();
     }
