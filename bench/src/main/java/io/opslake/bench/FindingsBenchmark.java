@@ -30,6 +30,7 @@ public final class FindingsBenchmark {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.driver.host", "127.0.0.1")
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     long started = System.nanoTime();

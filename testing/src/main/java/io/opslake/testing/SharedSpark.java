@@ -25,6 +25,8 @@ public final class SharedSpark {
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.adaptive.enabled", "false")
+              // One JVM: listing a table's partitions in the driver beats a Spark job of one task per partition.
+              .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
               // bin/opslake serve's endpoint needs it (a static setting): every JDBC connection uses this session.
               .config("spark.sql.hive.thriftServer.singleSession", "true")
               .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/opslake-tests-spark-warehouse")
