@@ -1,6 +1,5 @@
 package io.opslake.cli;
 
-import org.apache.spark.sql.SparkSession;
 import io.opslake.jobs.Jobs;
 import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.query.QueryJob;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +66,11 @@ final class QueryCommand implements Callable<Integer> {
     }
     QueryOptions options = new QueryOptions(sql, QueryOptions.OutputFormat.parse(format),
         Optional.ofNullable(out), warehouse.uri, maxRows);
-    QueryJob.QueryResult result = Jobs.query(SparkSessions.create("opslake query"), options, out());
+    SparkSession spark = SparkSessions.create("opslake query");
+    QueryJob.QueryResult result;
+    try (SparkSessions.Restore settings = SparkSessions.interactive(spark)) {
+      result = Jobs.query(spark, options, out());
+    }
     if (out != null) {
       err().println("opslake query: wrote " + result.rows() + " rows to " + out);
     }

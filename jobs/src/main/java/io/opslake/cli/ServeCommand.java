@@ -66,7 +66,8 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = SparkSessions.create("opslake serve", sessionSettings(scratch));
     long started = System.nanoTime();
-    try (SqlEndpoint endpoint = Jobs.serve(spark, options)) {
+    try (SparkSessions.Restore settings = SparkSessions.interactive(spark);
+        SqlEndpoint endpoint = Jobs.serve(spark, options)) {
       ServeResult result = endpoint.result();
       CountDownLatch stop = new CountDownLatch(1);
       Signal.handle(new Signal("INT"), signal -> stop.countDown());

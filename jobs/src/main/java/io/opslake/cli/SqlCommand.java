@@ -87,15 +87,17 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean interactive = file == null && System.console() != null;
     SparkSession spark = SparkSessions.create("opslake sql");
-    SqlSession session = Jobs.sql(spark, warehouse.uri);
-    if (!interactive) {
-      List<String> lines = file != null
-          ? Files.readAllLines(file, StandardCharsets.UTF_8)
-          : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList();
-      new SqlShell(session, out, maxRows, maxWidth).script(lines);
-      return 0;
+    try (SparkSessions.Restore settings = SparkSessions.interactive(spark)) {
+      SqlSession session = Jobs.sql(spark, warehouse.uri);
+      if (!interactive) {
+        List<String> lines = file != null
+            ? Files.readAllLines(file, StandardCharsets.UTF_8)
+            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList();
+        new SqlShell(session, out, maxRows, maxWidth).script(lines);
+        return 0;
+      }
+      return interactive(session, err);
     }
-    return interactive(session, err);
   }
 
   private int interactive(SqlSession session, PrintWriter err) throws IOException {
