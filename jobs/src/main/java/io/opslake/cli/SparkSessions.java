@@ -20,7 +20,7 @@ final class SparkSessions {
    * Local-mode settings for answering one question at a time ({@code query}, {@code sql},
    * {@code serve}): adaptive execution off and one shuffle partition. Measured with
    * {@code bench/query} on the 2-core machine (docs/benchmarks.md#benchquery): on analysts'
-   * questions over 2,000,000 events they cut the median warm latency from 0.59 s to 0.39 s; each
+   * questions over 2,000,000 events they cut the median warm latency from 0.59 s to 0.39–0.50 s; each
    * adaptive re-plan between stages and each range-partitioning sample job for an {@code ORDER BY}
    * costs tens of milliseconds, most of a question whose answer is a few hundred rows. The batch
    * jobs keep Spark's adaptive execution and several partitions per core: they shuffle millions of
