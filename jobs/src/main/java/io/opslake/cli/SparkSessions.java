@@ -43,6 +43,7 @@ final class SparkSessions {
     builder.config("spark.sql.session.timeZone", "UTC");
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
+    ClassArchiveTraining.sparkStarted();
     return spark;
   }
 
