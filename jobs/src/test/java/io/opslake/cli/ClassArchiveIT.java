@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/opslake}'s class-data sharing archive, end to end on the packaged jar: a failed
+ * {@code bin/opslake}'s class-data sharing archive ({@code OPSLAKE_CDS=on}), end to end on the packaged jar: a failed
  * command's archive is dropped, a successful Spark command's is checked and kept by the next run,
  * which then maps it; output and exit codes are the same throughout (JVM notices never reach
  * stdout). Runs after {@code package} (Failsafe).
@@ -35,7 +35,7 @@ class ClassArchiveIT {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile());
     builder.environment().put("OPSLAKE_HEAP", "1g");
-    builder.environment().remove("OPSLAKE_CDS");
+    builder.environment().put("OPSLAKE_CDS", "on");
     builder.environment().remove("OPSLAKE_JAVA_OPTS");
     builder.environment().putAll(environment);
     Path out = temp.resolve("out.txt");
@@ -87,6 +87,15 @@ class ClassArchiveIT {
     assertThat(first.path("rows_written").path("raw_metrics").asLong()).isEqualTo(1);
     assertThat(second.path("rows_written").path("raw_metrics").asLong()).isEqualTo(1);
     assertThat(second.path("quarantined").asLong()).isZero();
+
+    // JFR's class-file hook and archived application classes crash this JDK 17: the script must
+    // not map the archive when the options start JFR.
+    Run withRecorder = ingestOneDatapoint(Map.of("OPSLAKE_JAVA_OPTS",
+        "-XX:StartFlightRecording=filename=" + temp.resolve("run.jfr")), "w3");
+    assertThat(withRecorder.exitCode()).as(withRecorder.err()).isZero();
+    // JFR itself prints its start-up notice on stdout ahead of the summary.
+    String summary = withRecorder.out().substring(withRecorder.out().indexOf('{'));
+    assertThat(json.readTree(summary).path("rows_written").path("raw_metrics").asLong()).isEqualTo(1);
   }
 
   private static void deleteArchives() throws IOException {
