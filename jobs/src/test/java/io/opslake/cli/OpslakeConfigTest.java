@@ -37,7 +37,7 @@ class OpslakeConfigTest {
 
   @Test
   void badFilesAreUsageErrorsWithTheirLine() throws Exception {
-    assertError("warehouse: /w\nlandnig: /l\n", "2: unknown key 'landnig' (known: warehouse, landing, metric_types)");
+    assertError("warehouse: /w\nlandnig: /l\n", "2: unknown key 'landnig' (known: warehouse, landing, metric_types, request_counters)");
     assertError("warehouse: /w\nlanding: 42\n", "2: landing must be a path or URI");
     assertError("warehouse: [a, b]\n", "1: warehouse must be a path or URI");
     assertError("\nwarehouse:\n", "2: warehouse must be a path or URI");

@@ -719,8 +719,22 @@ public final class Tables {
               required(
                   "load_unit",
                   STRING,
-                  "What the load N is: `servers` (usl), `page loads per server-hour` (the `*_per_server`"
-                      + " models), `days` (demand_forecast steps)."),
+                  "What the load N is: `servers` (usl), `<load> per server-hour` (the `*_per_server`"
+                      + " models; `<load>` is `page loads`, `http requests` or `<counter> requests` after"
+                      + " `load_source`), `days` (demand_forecast steps)."),
+              optional(
+                  "load_source",
+                  STRING,
+                  "Where the service's requests per hour come from, one source per service"
+                      + " (docs/algorithms.md#load-source): `page_loads` (page_load events), else"
+                      + " `http_requests` (access-log http_request events), else `counter:<name>` (a request"
+                      + " counter's rates), else `none`; the page loads of the model descriptions are these"
+                      + " requests."),
+              optional(
+                  "latency_source",
+                  STRING,
+                  "Where its p95 latency comes from: `page.load.time`, else `http_request duration_ms`;"
+                      + " null without latency data."),
               optional("lambda", DOUBLE, "USL λ: page loads per hour of one server (usl)."),
               optional("lambda_stderr", DOUBLE, "Standard error of `lambda`."),
               optional(
@@ -783,6 +797,11 @@ public final class Tables {
           List.of(
               CAPACITY_SERVICE,
               required("status", STRING, "`planned`, or `not_planned` (one row, week null) with the reason."),
+              optional(
+                  "load_source",
+                  STRING,
+                  "What the demand and the capacity per server count, as `capacity_model.load_source`:"
+                      + " `page_loads`, `http_requests` or `counter:<name>`."),
               optional("reason", STRING, "Why there is no plan (a model it needs was not fitted)."),
               optional("week", INT, "Weeks ahead, from 1."),
               optional("week_start", DATE, "First day of the week (D + 1 + 7 (week - 1))."),
