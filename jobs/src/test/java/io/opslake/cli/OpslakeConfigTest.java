@@ -75,4 +75,16 @@ class OpslakeConfigTest {
     assertError("metric_types:\n  - name: a\n    kind: counter\n",
         "3: unknown key 'kind' in a metric_types entry (known: name, type)");
   }
+
+  @Test
+  void requestCountersAreAListOfNamesOrGlobs() throws Exception {
+    OpslakeConfig loaded = OpslakeConfig.load(write("request_counters:\n  - api.hits\n  - \"*_requests_total\"\n"),
+        "--config");
+    assertThat(loaded.requestCounters()).contains(java.util.List.of("api.hits", "*_requests_total"));
+    assertThat(OpslakeConfig.load(write("warehouse: wh\n"), "--config").requestCounters()).isEmpty();
+    String shape = "request_counters must be a list of metric names or globs";
+    assertError("request_counters:\n", "1: " + shape);
+    assertError("request_counters: []\n", "1: " + shape);
+    assertError("request_counters:\n  - 42\n", "2: " + shape);
+  }
 }
