@@ -360,7 +360,7 @@ class CapacityScenarioTest {
     List<String> header = new ArrayList<>();
     Tables.CAPACITY_PLAN.dataColumns().forEach(column -> header.add(column.name()));
     assertThat(Files.readAllLines(reports.resolve("capacity_plan.csv")).get(0)).isEqualTo(String.join(",", header));
-    assertThat(Files.readAllLines(reports.resolve("capacity_plan.csv"))).anyMatch(line -> line.startsWith("web,planned,,1,"));
+    assertThat(Files.readAllLines(reports.resolve("capacity_plan.csv"))).anyMatch(line -> line.startsWith("web,planned,page_loads,,1,"));
     assertThat(Files.readString(reports.resolve("resource_forecast.csv"))).contains("dc0-web01,disk,/var/log");
     assertThat(Files.readString(reports.resolve("capacity_plan.svg"))).startsWith("<svg").contains("Capacity plan of web",
         "95 % interval", "capacity of 4 servers at 70 %").endsWith("</svg>\n");
