@@ -3,7 +3,11 @@ package io.opslake.cli;
 import io.opslake.jobs.Jobs;
 import io.opslake.jobs.capacity.CapacityOptions;
 import io.opslake.jobs.capacity.CapacityResult;
+import io.opslake.jobs.capacity.LoadSources;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -39,6 +43,12 @@ final class CapacityCommand extends JobCommand<CapacityOptions> {
       description = "Fleet inventory, CSV with the header hostname,role,from,to; default: the hosts seen.")
   String inventory;
 
+  @Option(names = "--request-counter", paramLabel = "<name or glob>",
+      description = "A request counter: a metric whose rates (metric_rates) are a service's requests when its hosts"
+          + " have neither page loads nor access-log requests; repeatable, * and ? are wildcards over the whole name"
+          + " (default: request_counters: in opslake.yaml, else *requests, *requests_total, *requests.count).")
+  List<String> requestCounters = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
@@ -51,8 +61,11 @@ final class CapacityCommand extends JobCommand<CapacityOptions> {
   }
 
   @Override
-  CapacityOptions options() {
-    return CapacityOptions.of(warehouse.uri, asOf, horizonWeeks, latencyObjectiveMs, utilisationTarget, inventory);
+  CapacityOptions options() throws IOException {
+    List<String> counters = !requestCounters.isEmpty() ? requestCounters
+        : config().requestCounters().orElse(LoadSources.DEFAULT_REQUEST_COUNTERS);
+    return CapacityOptions.of(warehouse.uri, asOf, horizonWeeks, latencyObjectiveMs, utilisationTarget, inventory,
+        counters);
   }
 
   static String text(CapacityResult result) {

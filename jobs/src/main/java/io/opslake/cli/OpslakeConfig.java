@@ -28,15 +28,17 @@ import java.util.Optional;
  * exists. Keys: {@code warehouse} (the default of every {@code --warehouse}), {@code landing}
  * (where the nightly workflow's ingest finds {@code dt=YYYY-MM-DD/} folders) and {@code
  * metric_types} (a list of {@code {name: <name or glob>, type: counter|gauge|rate}}, checked after
- * the command line's {@code --metric-type}s by {@code ingest} and {@code rates}). Relative paths are
+ * the command line's {@code --metric-type}s by {@code ingest} and {@code rates}) and {@code
+ * request_counters} (a list of metric names or globs: {@code capacity}'s request counters when its
+ * command line names none, replacing the defaults). Relative paths are
  * resolved against the file's folder. The file is composed by {@link LocatedYaml} (for the line of
  * each key) and bound by Jackson into its keys. Precedence: command line, then environment
  * ({@code $OPSLAKE_WAREHOUSE}, {@code $OPSLAKE_LANDING}), then this file, then built-in defaults.
  */
 public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Optional<String> landing,
-    MetricTypeDeclarations metricTypes) {
+    MetricTypeDeclarations metricTypes, Optional<List<String>> requestCounters) {
   public static final String FILE_NAME = "opslake.yaml";
-  static final List<String> KEYS = List.of("warehouse", "landing", "metric_types");
+  static final List<String> KEYS = List.of("warehouse", "landing", "metric_types", "request_counters");
   /** Strict binding: unknown keys fail, and a number or boolean is not taken for a path. */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,7 +49,8 @@ public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Opt
       .build();
 
   public static OpslakeConfig none() {
-    return new OpslakeConfig(Optional.empty(), Optional.empty(), Optional.empty(), MetricTypeDeclarations.NONE);
+    return new OpslakeConfig(Optional.empty(), Optional.empty(), Optional.empty(), MetricTypeDeclarations.NONE,
+        Optional.empty());
   }
 
   /** The config {@code explicit} names, else the one {@code env} or {@code workingDir} holds, else none. */
@@ -78,7 +81,8 @@ public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Opt
     }
     JsonNode tree = yaml.json();
     if (tree == null) {
-      return new OpslakeConfig(Optional.of(file), Optional.empty(), Optional.empty(), MetricTypeDeclarations.NONE);
+      return new OpslakeConfig(Optional.of(file), Optional.empty(), Optional.empty(), MetricTypeDeclarations.NONE,
+          Optional.empty());
     }
     if (!tree.isObject()) {
       throw problem(file, 1, "expected keys such as warehouse:");
@@ -98,27 +102,41 @@ public record OpslakeConfig(Optional<Path> file, Optional<String> warehouse, Opt
       if (METRIC_TYPES.equals(key)) {
         throw problem(file, yaml.lineOf(pointer(e)), METRIC_TYPE_SHAPE);
       }
+      if (REQUEST_COUNTERS.equals(key)) {
+        throw problem(file, yaml.lineOf(pointer(e)), REQUEST_COUNTER_SHAPE);
+      }
       throw problem(file, yaml.lineOf("/" + key), key + " must be a path or URI");
     }
     // Binding reads "warehouse:" with no value as null; a present key needs a path.
     tree.fields().forEachRemaining(entry -> {
       if (entry.getValue().isNull()) {
         throw problem(file, yaml.lineOf("/" + entry.getKey()),
-            METRIC_TYPES.equals(entry.getKey()) ? METRIC_TYPE_SHAPE : entry.getKey() + " must be a path or URI");
+            METRIC_TYPES.equals(entry.getKey()) ? METRIC_TYPE_SHAPE
+                : REQUEST_COUNTERS.equals(entry.getKey()) ? REQUEST_COUNTER_SHAPE
+                    : entry.getKey() + " must be a path or URI");
       }
     });
+    if (keys.requestCounters() != null
+        && (keys.requestCounters().isEmpty() || keys.requestCounters().stream().anyMatch(name -> name == null
+            || name.isBlank()))) {
+      throw problem(file, yaml.lineOf("/" + REQUEST_COUNTERS), REQUEST_COUNTER_SHAPE);
+    }
     Path base = file.toAbsolutePath().getParent();
     return new OpslakeConfig(Optional.of(file), Optional.ofNullable(keys.warehouse()).map(value -> resolve(value, base)),
-        Optional.ofNullable(keys.landing()).map(value -> resolve(value, base)), metricTypes(file, yaml, keys));
+        Optional.ofNullable(keys.landing()).map(value -> resolve(value, base)), metricTypes(file, yaml, keys),
+        Optional.ofNullable(keys.requestCounters()).map(List::copyOf));
   }
 
   private static final String METRIC_TYPES = "metric_types";
+  private static final String REQUEST_COUNTERS = "request_counters";
+  private static final String REQUEST_COUNTER_SHAPE = "request_counters must be a list of metric names or globs";
   private static final String METRIC_TYPE_SHAPE =
       "metric_types must be a list of {name: <metric name or glob>, type: counter|gauge|rate}";
 
   /** The file's keys as Jackson binds them; {@link #KEYS} lists them for messages. */
   private record Keys(String warehouse, String landing,
-      @JsonProperty(METRIC_TYPES) List<MetricTypeEntry> metricTypes) {}
+      @JsonProperty(METRIC_TYPES) List<MetricTypeEntry> metricTypes,
+      @JsonProperty(REQUEST_COUNTERS) List<String> requestCounters) {}
 
   /** One entry of {@code metric_types:}. */
   private record MetricTypeEntry(String name, String type) {}

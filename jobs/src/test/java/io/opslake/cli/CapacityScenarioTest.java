@@ -279,7 +279,8 @@ class CapacityScenarioTest {
     // Planted: 0.2 % of web page loads raise an exception other than the 404s (which the default
     // rules retype to 404, a client error), whatever the load; on top, the error_burst's extra
     // exceptions and, for one UTC day, 10.8 % of one base host's page loads (about 1 / servers of
-    // the fleet's each hour). The fixture adds four access-log requests, three with a 5xx status.
+    // the fleet's each hour). The fixture adds four access-log requests of a web host, three with a
+    // 5xx status.
     double pageLoads = 0;
     double errors = 0;
     for (JsonNode hour : truth.get("hourly")) {
@@ -300,14 +301,18 @@ class CapacityScenarioTest {
         }
       }
     }
-    double plantedRate = 100 * (errors + 3) / (pageLoads + 4);
+    // The service's load source is its page loads: the four access-log requests are requests the
+    // page loads already count (docs/algorithms.md#load-source), but their three 5xx are errors.
+    double plantedRate = 100 * (errors + 3) / pageLoads;
     JsonNode rate = model("2026-10-14", "web", "error_rate_per_server");
     assertThat(rate.get("status").asText()).as(rate.toString()).isEqualTo("fitted");
     JsonNode parameters = JSON.readTree(rate.get("p").asText());
     System.out.printf("capacity benchmark: error rate %.3f %% (planted %.3f %%), slope %s p %s, dispersion %s: %s%n",
         parameters.get("mean_rate_percent").asDouble(), plantedRate, parameters.get("slope_percent").asText(),
         parameters.get("slope_p").asText(), parameters.path("dispersion").asText(), rate.get("sentence").asText());
-    assertThat(parameters.get("requests").asDouble()).isEqualTo(pageLoads + 4);
+    assertThat(parameters.get("requests").asDouble()).isEqualTo(pageLoads);
+    assertThat(rate.get("load_source").asText()).isEqualTo("page_loads");
+    assertThat(rate.get("load_unit").asText()).isEqualTo("page loads per server-hour");
     long exceptions = query("SELECT count(*) n FROM events WHERE type = 'exception' AND hostname LIKE 'dc0-web%'")
         .get(0).get("n").asLong();
     assertThat(parameters.get("errors").asLong()).isEqualTo(exceptions + 3);
@@ -355,7 +360,7 @@ class CapacityScenarioTest {
     List<String> header = new ArrayList<>();
     Tables.CAPACITY_PLAN.dataColumns().forEach(column -> header.add(column.name()));
     assertThat(Files.readAllLines(reports.resolve("capacity_plan.csv")).get(0)).isEqualTo(String.join(",", header));
-    assertThat(Files.readAllLines(reports.resolve("capacity_plan.csv"))).anyMatch(line -> line.startsWith("web,planned,,1,"));
+    assertThat(Files.readAllLines(reports.resolve("capacity_plan.csv"))).anyMatch(line -> line.startsWith("web,planned,page_loads,,1,"));
     assertThat(Files.readString(reports.resolve("resource_forecast.csv"))).contains("dc0-web01,disk,/var/log");
     assertThat(Files.readString(reports.resolve("capacity_plan.svg"))).startsWith("<svg").contains("Capacity plan of web",
         "95 % interval", "capacity of 4 servers at 70 %").endsWith("</svg>\n");

@@ -37,7 +37,7 @@ class OpslakeConfigTest {
 
   @Test
   void badFilesAreUsageErrorsWithTheirLine() throws Exception {
-    assertError("warehouse: /w\nlandnig: /l\n", "2: unknown key 'landnig' (known: warehouse, landing, metric_types)");
+    assertError("warehouse: /w\nlandnig: /l\n", "2: unknown key 'landnig' (known: warehouse, landing, metric_types, request_counters)");
     assertError("warehouse: /w\nlanding: 42\n", "2: landing must be a path or URI");
     assertError("warehouse: [a, b]\n", "1: warehouse must be a path or URI");
     assertError("\nwarehouse:\n", "2: warehouse must be a path or URI");
@@ -74,5 +74,17 @@ class OpslakeConfigTest {
     assertError("metric_types:\n  - name: a\n", "2: metric_types entry 1 needs both name: and type:");
     assertError("metric_types:\n  - name: a\n    kind: counter\n",
         "3: unknown key 'kind' in a metric_types entry (known: name, type)");
+  }
+
+  @Test
+  void requestCountersAreAListOfNamesOrGlobs() throws Exception {
+    OpslakeConfig loaded = OpslakeConfig.load(write("request_counters:\n  - api.hits\n  - \"*_requests_total\"\n"),
+        "--config");
+    assertThat(loaded.requestCounters()).contains(java.util.List.of("api.hits", "*_requests_total"));
+    assertThat(OpslakeConfig.load(write("warehouse: wh\n"), "--config").requestCounters()).isEmpty();
+    String shape = "request_counters must be a list of metric names or globs";
+    assertError("request_counters:\n", "1: " + shape);
+    assertError("request_counters: []\n", "1: " + shape);
+    assertError("request_counters:\n  - 42\n", "2: " + shape);
   }
 }

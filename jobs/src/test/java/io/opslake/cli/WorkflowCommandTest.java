@@ -116,7 +116,7 @@ class WorkflowCommandTest {
     Files.writeString(config, "warehouse: /w\nlandnig: /l\n");
     CliRun run = CliRun.of("workflow", "run", "nightly", "--date", "2026-10-01", "--config", config.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Cannot read config: " + config + ":2: unknown key 'landnig' (known: warehouse, landing, metric_types)");
+    assertThat(run.err()).contains("Cannot read config: " + config + ":2: unknown key 'landnig' (known: warehouse, landing, metric_types, request_counters)");
   }
 
   @Test

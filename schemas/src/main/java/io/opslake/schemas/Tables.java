@@ -719,9 +719,23 @@ public final class Tables {
               required(
                   "load_unit",
                   STRING,
-                  "What the load N is: `servers` (usl), `page loads per server-hour` (the `*_per_server`"
-                      + " models), `days` (demand_forecast steps)."),
-              optional("lambda", DOUBLE, "USL λ: page loads per hour of one server (usl)."),
+                  "What the load N is: `servers` (usl), `<load> per server-hour` (the `*_per_server`"
+                      + " models; `<load>` is `page loads`, `http requests` or `<counter> requests` after"
+                      + " `load_source`), `days` (demand_forecast steps)."),
+              optional(
+                  "load_source",
+                  STRING,
+                  "Where the service's requests per hour come from, one source per service"
+                      + " (docs/algorithms.md#load-source): `page_loads` (page_load events), else"
+                      + " `http_requests` (access-log http_request events), else `counter:<name>` (a request"
+                      + " counter's rates), else `none`; the page loads of the model descriptions are these"
+                      + " requests."),
+              optional(
+                  "latency_source",
+                  STRING,
+                  "Where its p95 latency comes from: `page.load.time`, else `http_request duration_ms`;"
+                      + " null without latency data."),
+              optional("lambda", DOUBLE, "USL λ: requests (of `load_source`) per hour of one server (usl)."),
               optional("lambda_stderr", DOUBLE, "Standard error of `lambda`."),
               optional(
                   "sigma",
@@ -737,7 +751,7 @@ public final class Tables {
               optional("kappa_ci_low", DOUBLE, "Lower end of the 95 % confidence interval of `kappa`."),
               optional("kappa_ci_high", DOUBLE, "Upper end of the 95 % confidence interval of `kappa`."),
               optional("n_peak", DOUBLE, "USL: the fleet size at peak throughput, sqrt((1-σ)/κ); null without a peak."),
-              optional("x_peak", DOUBLE, "USL: the modelled peak throughput (page loads per hour)."),
+              optional("x_peak", DOUBLE, "USL: the modelled peak throughput (requests of `load_source` per hour)."),
               optional("latency_base_ms", DOUBLE, "latency_per_server: R1, the modelled p95 at one page load per server-hour, ms."),
               optional(
                   "breach_load_per_server",
@@ -783,15 +797,20 @@ public final class Tables {
           List.of(
               CAPACITY_SERVICE,
               required("status", STRING, "`planned`, or `not_planned` (one row, week null) with the reason."),
+              optional(
+                  "load_source",
+                  STRING,
+                  "What the demand and the capacity per server count, as `capacity_model.load_source`:"
+                      + " `page_loads`, `http_requests` or `counter:<name>`."),
               optional("reason", STRING, "Why there is no plan (a model it needs was not fitted)."),
               optional("week", INT, "Weeks ahead, from 1."),
               optional("week_start", DATE, "First day of the week (D + 1 + 7 (week - 1))."),
-              optional("demand_median", DOUBLE, "Median forecast of the week's peak-hour page loads per hour."),
+              optional("demand_median", DOUBLE, "Median forecast of the week's peak-hour requests (of `load_source`) per hour."),
               optional("demand_upper", DOUBLE, "Upper end of its 95 % prediction interval."),
               optional(
                   "per_server_capacity",
                   DOUBLE,
-                  "Page loads per server-hour at the latency objective (`capacity_model.breach_load_per_server`)."),
+                  "Requests (of `load_source`) per server-hour at the latency objective (`capacity_model.breach_load_per_server`)."),
               optional("utilisation_target", DOUBLE, "Share of `per_server_capacity` planned for."),
               optional("servers_needed_median", INT, "Servers for the median demand."),
               optional("servers_needed", INT, "Servers for the upper bound: the recommended fleet."),

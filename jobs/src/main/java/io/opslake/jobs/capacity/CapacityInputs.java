@@ -31,20 +31,24 @@ import org.apache.spark.sql.types.StructType;
  * Reads the hourly history of every service up to an as-of date from the series tables
  * (docs/capacity.md#inputs): active servers per hour (distinct hosts with an event in {@code
  * event_series} kind {@code type_host} or a datapoint in {@code metric_series}, or in service per
- * the inventory), page loads per hour ({@code type_host} series of type {@code page_load}) and the
- * p95 page-load time (the hourly {@code p95} of the {@code page.load.time} metric series of each
- * host, weighted by their counts), the CPU utilisation (the mean over the service's hosts of
- * each host's hourly mean of the first of {@link #CPU_SOURCES} it reports: 100 − idle % from
- * vmstat or top, else DC/OS {@code cpu.total}), the memory utilisation (100 × {@code host.mem.used}
- * / {@code host.mem.total}), the descriptor utilisation ({@code host.lsof.descriptors} against
- * {@link ResourceForecasts#DESCRIPTOR_LIMIT}), requests ({@code page_load} and {@code http_request}
- * events) and errors ({@code exception} events, and other events of {@code events} with a 5xx
- * {@code http_status}).
+ * the inventory), the candidates for its load ({@link LoadSources}: page loads and access-log
+ * requests per hour, the {@code type_host} series of type {@code page_load} and {@code
+ * http_request}; the requests of each request counter, Σ of the hourly mean per-second rate ×
+ * 3,600 of its {@code metric_rates} series in {@code metric_series}) and latency (the hourly {@code
+ * p95} of the {@code page.load.time} metric series of each host, weighted by their counts; the p95
+ * of the {@code duration_ms} of the service's {@code http_request} events), the CPU utilisation
+ * (the mean over the service's hosts of each host's hourly mean of the first of {@link
+ * #CPU_SOURCES} it reports: 100 − idle % from vmstat or top, else DC/OS {@code cpu.total}), the
+ * memory utilisation (100 × {@code host.mem.used} / {@code host.mem.total}), the descriptor
+ * utilisation ({@code host.lsof.descriptors} against {@link ResourceForecasts#DESCRIPTOR_LIMIT})
+ * and errors ({@code exception} events, and other events of {@code events} with a 5xx {@code
+ * http_status}); then applies the load source rule per service.
  *
- * <p>Spark cost: six scans of the hour rows of the window (up to 365 days) and one of the {@code
- * events} rows with a 5xx status (a pushed-down filter on {@code http_status}), a broadcast join
- * with the host → service map and one aggregation by service and hour each; the driver collects the
- * distinct host names and one row per service and hour.
+ * <p>Spark cost: seven scans of the hour rows of the window (up to 365 days) and one of the {@code
+ * events} rows with a 5xx status or of type {@code http_request} with a duration (pushed-down
+ * filters), a broadcast join with the host → service map and one aggregation by service and hour
+ * each (the request durations' with a {@code percentile_approx} buffer per service and hour); the
+ * driver collects the distinct host names and one row per service and hour (and request counter).
  */
 final class CapacityInputs {
   /**
@@ -58,6 +62,9 @@ final class CapacityInputs {
 
   /** The descriptor utilisation's source (lsof), against {@link ResourceForecasts#DESCRIPTOR_LIMIT}. */
   static final String DESCRIPTOR_SOURCE = "host.lsof.descriptors";
+
+  /** Percentile accuracy of {@code percentile_approx}, as {@code latency_series}: rank error at most n / 10,000. */
+  static final int PERCENTILE_ACCURACY = 10_000;
 
   /** Days of history read, ending on the as-of date. */
   static final int HISTORY_DAYS = 365;
@@ -83,16 +90,23 @@ final class CapacityInputs {
   private final Warehouse warehouse;
   private final LocalDate asOf;
   private final Inventory inventory;
+  private final String requestCounters;
 
-  CapacityInputs(SparkSession spark, Warehouse warehouse, LocalDate asOf, Inventory inventory) {
+  /** {@code requestCounters}: the request counter globs ({@link LoadSources#regex}). */
+  CapacityInputs(SparkSession spark, Warehouse warehouse, LocalDate asOf, Inventory inventory,
+      List<String> requestCounters) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.asOf = asOf;
     this.inventory = inventory;
+    this.requestCounters = LoadSources.regex(requestCounters, "Cannot plan capacity: ");
   }
 
-  /** Per service (sorted), its hours oldest first; hours with no active server are left out. */
-  Map<String, List<RoleHour>> roleHours() throws IOException {
+  /**
+   * Per service (sorted), its hours oldest first under its load and latency sources ({@link
+   * LoadSources}); hours with no active server are left out.
+   */
+  Map<String, LoadSources.ServiceHours> roleHours() throws IOException {
     Dataset<Row> events = hourRows(Tables.EVENT_SERIES).where(col("series_kind").equalTo("type_host"));
     Dataset<Row> metrics = hourRows(Tables.METRIC_SERIES).where(col("hostname").isNotNull());
     Dataset<Row> seen = events.select(col("bucket_start"), col("hostname"))
@@ -119,25 +133,36 @@ final class CapacityInputs {
         slot[2] = row.getLong(3);
         slot[3] = row.getLong(4);
       }
-      for (Row row : serverErrors(roles).collectAsList()) {
+      Map<String, Map<Instant, LoadSources.Latency>> requestLatency = new HashMap<>();
+      for (Row row : requestEvents(roles).collectAsList()) {
         slot(byRole, row)[3] += row.getLong(2);
+        if (row.getLong(4) > 0) {
+          requestLatency.computeIfAbsent(row.getString(0), role -> new HashMap<>())
+              .put(instant(row), new LoadSources.Latency(row.getDouble(3), row.getLong(4)));
+        }
       }
-      Map<String, Map<Instant, double[]>> latency = new HashMap<>();
+      Map<String, Map<Instant, LoadSources.Latency>> pageLoadTime = new HashMap<>();
       for (Row row : metrics.where(col("series_kind").equalTo("raw_metrics").and(col("name").equalTo("page.load.time"))
               .and(col("p95").isNotNull())).join(roles, "hostname").groupBy(col("role"), col("bucket_start"))
           .agg(sum(expr("p95 * count")), sum(col("count"))).collectAsList()) {
-        latency.computeIfAbsent(row.getString(0), role -> new HashMap<>())
-            .put(instant(row), new double[] {row.getDouble(2), row.getLong(3)});
+        pageLoadTime.computeIfAbsent(row.getString(0), role -> new HashMap<>())
+            .put(instant(row), new LoadSources.Latency(row.getDouble(2) / row.getLong(3), row.getLong(3)));
+      }
+      Map<String, Map<Instant, Map<String, Double>>> counters = new HashMap<>();
+      for (Row row : metrics.where(col("series_kind").equalTo("metric_rates").and(col("avg").isNotNull())
+              .and(col("name").rlike(requestCounters))).join(roles, "hostname")
+          .groupBy(col("role"), col("bucket_start"), col("name")).agg(sum(expr("avg * 3600"))).collectAsList()) {
+        counters.computeIfAbsent(row.getString(0), role -> new HashMap<>())
+            .computeIfAbsent(instant(row), hour -> new HashMap<>()).put(row.getString(2), row.getDouble(3));
       }
       Map<UtilisationResource, Map<String, Map<Instant, RoleHour.Measured>>> utilisation = Map.of(
           UtilisationResource.CPU, cpuUtilisation(metrics, roles),
           UtilisationResource.MEMORY, meanOverHosts(memoryUtilisation(metrics), roles, MEMORY_SOURCE),
           UtilisationResource.DESCRIPTORS, meanOverHosts(descriptorUtilisation(metrics), roles, DESCRIPTOR_SOURCE));
-      Map<String, List<RoleHour>> hours = new TreeMap<>();
+      Map<String, LoadSources.ServiceHours> hours = new TreeMap<>();
       byRole.forEach((role, perHour) -> {
-        List<RoleHour> list = new ArrayList<>();
+        List<LoadSources.Candidates> list = new ArrayList<>();
         perHour.forEach((hour, values) -> {
-          double[] p95 = latency.getOrDefault(role, Map.of()).get(hour);
           Map<UtilisationResource, RoleHour.Measured> measured = new EnumMap<>(UtilisationResource.class);
           utilisation.forEach((resource, byService) -> {
             RoleHour.Measured one = byService.getOrDefault(role, Map.of()).get(hour);
@@ -146,11 +171,13 @@ final class CapacityInputs {
             }
           });
           if (values[0] > 0) {
-            list.add(new RoleHour(hour, (int) values[0], values[1], p95 == null ? null : p95[0] / p95[1],
-                p95 == null ? 0 : (long) p95[1], measured, values[1] + values[2], values[3]));
+            list.add(new LoadSources.Candidates(hour, (int) values[0], values[1],
+                pageLoadTime.getOrDefault(role, Map.of()).get(hour), values[2],
+                requestLatency.getOrDefault(role, Map.of()).get(hour),
+                counters.getOrDefault(role, Map.of()).getOrDefault(hour, Map.of()), measured, values[3]));
           }
         });
-        hours.put(role, List.copyOf(list));
+        hours.put(role, LoadSources.apply(list));
       });
       return hours;
     } finally {
@@ -240,17 +267,27 @@ final class CapacityInputs {
   }
 
   /**
-   * Per service and hour (role, bucket_start, count): events of {@code events} in the window with a
-   * 5xx {@code http_status} that are not of type {@code exception} (those are counted from the
-   * series already).
+   * Per service and hour (role, bucket_start, errors, p95_ms, durations) from the {@code events}
+   * rows of the window that are {@code http_request}s with a {@code duration_ms} or have a 5xx
+   * {@code http_status}: the events with a 5xx status that are not of type {@code exception}
+   * (those are counted from the series already), and the p95 of the {@code http_request}
+   * durations (Spark {@code percentile_approx} with the accuracy of {@code latency_series}) and
+   * how many there are.
    */
-  private Dataset<Row> serverErrors(Dataset<Row> roles) throws IOException {
+  private Dataset<Row> requestEvents(Dataset<Row> roles) throws IOException {
+    String request = "type = 'http_request' AND duration_ms IS NOT NULL";
     return warehouse.read(spark, Tables.EVENTS)
         .where(col("dt").between(Date.valueOf(asOf.minusDays(HISTORY_DAYS - 1)), Date.valueOf(asOf))
-            .and(col("http_status").between(500, 599)).and(expr("type IS NULL OR type <> 'exception'"))
-            .and(col("hostname").isNotNull()))
-        .select(col("hostname"), expr("date_trunc('HOUR', ts)").as("bucket_start"))
-        .join(roles, "hostname").groupBy(col("role"), col("bucket_start")).agg(expr("count(*)"));
+            .and(col("hostname").isNotNull())
+            .and(expr("(http_status BETWEEN 500 AND 599 AND (type IS NULL OR type <> 'exception')) OR (" + request
+                + ")")))
+        .select(col("hostname"), expr("date_trunc('HOUR', ts)").as("bucket_start"),
+            expr("http_status BETWEEN 500 AND 599 AND (type IS NULL OR type <> 'exception')").as("error"),
+            expr("CASE WHEN " + request + " THEN duration_ms END").as("duration"))
+        .join(roles, "hostname").groupBy(col("role"), col("bucket_start"))
+        .agg(expr("count_if(error)"),
+            expr("coalesce(percentile_approx(duration, 0.95, " + PERCENTILE_ACCURACY + "), 0d)"),
+            expr("count(duration)"));
   }
 
   private Dataset<Row> hourRows(io.opslake.schemas.TableDefinition table) throws IOException {

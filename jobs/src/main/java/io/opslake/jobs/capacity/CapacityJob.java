@@ -18,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Plans capacity as of a date D (docs/capacity.md): reads the hourly history of every service from
  * {@code event_series}, {@code metric_series} and {@code events} ({@link CapacityInputs}: active servers,
- * page loads, p95 page-load time, CPU, memory and descriptor utilisation, requests and errors), fits per
+ * requests from one load source per service ({@link LoadSources}: page loads, else access-log requests, else
+ * a request counter), p95 latency, CPU, memory and descriptor utilisation and errors), fits per
  * service the Universal Scalability Law, latency, utilisation and the error rate against load per server
  * and the demand forecast ({@link ServiceCapacity}), plans the fleet per future week, forecasts when
  * every disk and descriptor count runs out ({@link ResourceForecasts}), and writes the partition
@@ -49,7 +50,8 @@ public final class CapacityJob {
         PartitionRebuild resourceRebuild = warehouse.rebuild(spark, Tables.RESOURCE_FORECAST, "capacity")) {
       String group = "CAPACITY " + modelRebuild.runId();
       jsc.setJobGroup(group, step + " service hours", false);
-      Map<String, List<RoleHour>> hours = new CapacityInputs(spark, warehouse, asOf, options.inventory()).roleHours();
+      Map<String, LoadSources.ServiceHours> hours = new CapacityInputs(spark, warehouse, asOf, options.inventory(),
+          options.requestCounters()).roleHours();
       Map<String, ServiceCapacity.Assessment> services = ServiceCapacity.assessAll(hours, asOf,
           options.horizonWeeks(), options.latencyObjectiveMs(), options.utilisationTarget());
       List<Row> models = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,10 +21,13 @@ import org.apache.hadoop.fs.Path;
  * @param latencyObjectiveMs the p95 page-load latency objective, ms (default 500)
  * @param utilisationTarget the share of a server's capacity at the objective planned for (default 0.70)
  * @param inventory the fleet inventory; null to derive the fleet from the hosts seen
+ * @param requestCounters metric names or globs ({@code *}, {@code ?}) of the request counters whose
+ *     rates are a service's load when it has neither page loads nor access-log requests ({@link
+ *     LoadSources}; default {@link LoadSources#DEFAULT_REQUEST_COUNTERS})
  * @param startedAt when the run started
  */
 public record CapacityOptions(String warehouse, LocalDate asOf, int horizonWeeks, double latencyObjectiveMs,
-    double utilisationTarget, Inventory inventory, Instant startedAt) {
+    double utilisationTarget, Inventory inventory, List<String> requestCounters, Instant startedAt) {
   public static final int DEFAULT_HORIZON_WEEKS = 12;
   public static final double DEFAULT_LATENCY_OBJECTIVE_MS = 500;
   private static final String PREFIX = "Cannot plan capacity: ";
@@ -34,6 +38,8 @@ public record CapacityOptions(String warehouse, LocalDate asOf, int horizonWeeks
     }
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(startedAt, "startedAt");
+    requestCounters = List.copyOf(requestCounters);
+    LoadSources.regex(requestCounters, PREFIX);
     if (horizonWeeks < 1 || horizonWeeks > 104) {
       throw OpslakeException.usage(PREFIX + "--horizon-weeks " + horizonWeeks + " is not between 1 and 104");
     }
@@ -51,7 +57,7 @@ public record CapacityOptions(String warehouse, LocalDate asOf, int horizonWeeks
    * is read here, so a bad line fails before Spark starts.
    */
   public static CapacityOptions of(String warehouse, String asOf, int horizonWeeks, double latencyObjectiveMs,
-      double utilisationTarget, String inventory) {
+      double utilisationTarget, String inventory, List<String> requestCounters) {
     LocalDate date;
     try {
       date = LocalDate.parse(asOf);
@@ -59,7 +65,7 @@ public record CapacityOptions(String warehouse, LocalDate asOf, int horizonWeeks
       throw OpslakeException.usage(PREFIX + "--as-of " + asOf + " is not a date");
     }
     return new CapacityOptions(warehouse, date, horizonWeeks, latencyObjectiveMs, utilisationTarget,
-        inventory == null ? null : readInventory(inventory), Instant.now());
+        inventory == null ? null : readInventory(inventory), requestCounters, Instant.now());
   }
 
   private static Inventory readInventory(String location) {

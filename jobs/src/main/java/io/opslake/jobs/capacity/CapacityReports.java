@@ -71,10 +71,10 @@ final class CapacityReports {
     SvgChart chart;
     if (busiest == null) {
       return new SvgChart("Capacity plan as of " + asOf + ": no service could be planned (see capacity_plan.reason)",
-          "days from " + asOf, "peak-hour page loads per hour").render();
+          "days from " + asOf, "peak-hour requests per hour").render();
     }
     chart = new SvgChart("Capacity plan of " + busiest.service() + " as of " + asOf, "days from " + asOf,
-        "peak-hour page loads per hour");
+        "peak-hour " + busiest.loadSource().noun() + " per hour");
     double[] historyX = busiest.dailyPeaks().keySet().stream().mapToDouble(day -> day.toEpochDay() - asOf.toEpochDay())
         .toArray();
     double[] historyY = busiest.dailyPeaks().values().stream().mapToDouble(Long::doubleValue).toArray();

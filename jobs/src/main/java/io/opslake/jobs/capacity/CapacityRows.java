@@ -55,8 +55,8 @@ final class CapacityRows {
       row.put("distinct_loads", fit.distinctLoads());
       row.put("parameters", Map.of("curvature_p", format(fit.curvatureP())));
       row.put("sentence", String.format(Locale.ROOT,
-          "%s: throughput against fleet size follows USL with λ = %.4g page loads/h per server, σ = %.3g, κ = %.3g"
-              + " (R² %.3f, %d hours)%s", service.service(), fit.lambda(), fit.sigma(), fit.kappa(),
+          "%s: throughput against fleet size follows USL with λ = %.4g %s/h per server, σ = %.3g, κ = %.3g"
+              + " (R² %.3f, %d hours)%s", service.service(), fit.lambda(), service.loadSource().noun(), fit.sigma(), fit.kappa(),
           fit.r2() == null ? Double.NaN : fit.r2(), fit.points(),
           fit.nPeak() == null ? "; no peak" : String.format(Locale.ROOT, "; peak at %.1f servers", fit.nPeak())));
     }
@@ -64,9 +64,10 @@ final class CapacityRows {
   }
 
   private static Row latency(ServiceCapacity.Assessment service, double objective, String runId) {
-    Map<String, Object> row = modelBase(service, "latency_per_server", "page loads per server-hour",
+    Map<String, Object> row = modelBase(service, "latency_per_server", perServerHour(service),
         service.latency(), runId);
     row.put("latency_objective_ms", objective);
+    String unit = perServerHour(service);
     LatencyLoadFit fit = service.latency().value();
     if (fit != null) {
       row.put("method", "least-squares quadratic");
@@ -87,18 +88,18 @@ final class CapacityRows {
           "quadratic_ms", format(fit.quadratic()), "min_load", format(fit.minLoad()), "max_load",
           format(fit.maxLoad())));
       row.put("sentence", String.format(Locale.ROOT,
-          "%s: p95 latency %s over %d hours (%.0f to %.0f page loads per server-hour; R² %.3f)", service.service(),
+          "%s: p95 latency %s over %d hours (%.0f to %.0f %s; R² %.3f)", service.service(),
           fit.breachLoad() == null ? "stays under " + format(objective) + " ms up to 10x the largest load"
-              : String.format(Locale.ROOT, "reaches %s ms at %.1f page loads per server-hour", format(objective),
-                  fit.breachLoad()),
-          fit.points(), fit.minLoad(), fit.maxLoad(), fit.r2()));
+              : String.format(Locale.ROOT, "reaches %s ms at %.1f %s", format(objective),
+                  fit.breachLoad(), unit),
+          fit.points(), fit.minLoad(), fit.maxLoad(), unit, fit.r2()));
     }
     return row(Tables.CAPACITY_MODEL, row);
   }
 
   private static Row utilisation(ServiceCapacity.Assessment service, UtilisationResource resource, String runId) {
     ServiceCapacity.Attempt<UtilisationLoadFit> attempt = service.utilisation().get(resource);
-    Map<String, Object> row = modelBase(service, resource.model(), "page loads per server-hour", attempt, runId);
+    Map<String, Object> row = modelBase(service, resource.model(), perServerHour(service), attempt, runId);
     UtilisationLoadFit fit = attempt.value();
     if (fit != null) {
       row.put("method", "least-squares line");
@@ -111,17 +112,19 @@ final class CapacityRows {
           format(fit.slopeStderr()), "slope_p", format(fit.slopeP()), "utilisation_target", format(fit.target()),
           "min_load", format(fit.minLoad()), "max_load", format(fit.maxLoad())));
       row.put("sentence", String.format(Locale.ROOT,
-          "%s: %s utilisation (%s) is %.1f %% + %.3g %% per page load per server-hour over %d hours (%.0f to %.0f;"
-              + " R² %.3f), so it reaches %.0f %% at %.1f page loads per server-hour", service.service(),
-          resource.noun(), fit.source(), fit.intercept(), fit.slope(), fit.points(), fit.minLoad(), fit.maxLoad(),
-          fit.r2(), 100 * fit.target(), fit.targetLoad()));
+          "%s: %s utilisation (%s) is %.1f %% + %.3g %% per %s per server-hour over %d hours (%.0f to %.0f;"
+              + " R² %.3f), so it reaches %.0f %% at %.1f %s", service.service(),
+          resource.noun(), fit.source(), fit.intercept(), fit.slope(), service.loadSource().singular(), fit.points(),
+          fit.minLoad(), fit.maxLoad(), fit.r2(), 100 * fit.target(), fit.targetLoad(), perServerHour(service)));
     }
     return row(Tables.CAPACITY_MODEL, row);
   }
 
   private static Row errorRate(ServiceCapacity.Assessment service, String runId) {
-    Map<String, Object> row = modelBase(service, "error_rate_per_server", "page loads per server-hour",
+    Map<String, Object> row = modelBase(service, "error_rate_per_server", perServerHour(service),
         service.errorRate(), runId);
+    String unit = perServerHour(service);
+    String singular = service.loadSource().singular();
     ErrorRateLoadFit fit = service.errorRate().value();
     if (fit != null) {
       row.put("method", "weighted least-squares line");
@@ -143,16 +146,16 @@ final class CapacityRows {
       parameters.put("min_load", format(fit.minLoad()));
       parameters.put("max_load", format(fit.maxLoad()));
       row.put("parameters", parameters);
-      String overall = String.format(Locale.ROOT, "%.2f %% of %d requests over %d hours (%.0f to %.0f page loads per"
-          + " server-hour)", fit.meanRate(), fit.requests(), fit.points(), fit.minLoad(), fit.maxLoad());
+      String overall = String.format(Locale.ROOT, "%.2f %% of %d requests over %d hours (%.0f to %.0f %s)",
+          fit.meanRate(), fit.requests(), fit.points(), fit.minLoad(), fit.maxLoad(), unit);
       row.put("sentence", fit.trend() == ErrorRateLoadFitter.Trend.FLAT
-          ? String.format(Locale.ROOT, "%s: the error rate is flat in load, %s; slope %.3g points per page load per"
+          ? String.format(Locale.ROOT, "%s: the error rate is flat in load, %s; slope %.3g points per %s per"
               + " server-hour (p = %.2g), so errors set no limit on the load per server", service.service(), overall,
-              fit.slope(), fit.slopeP())
-          : String.format(Locale.ROOT, "%s: the error rate %s with load, %.2f %% + %.3g points per page load per"
+              fit.slope(), singular, fit.slopeP())
+          : String.format(Locale.ROOT, "%s: the error rate %s with load, %.2f %% + %.3g points per %s per"
               + " server-hour (p = %.2g, R² %.3f): %.2f %% at %.0f and %.2f %% at %.0f; %s", service.service(),
               fit.trend() == ErrorRateLoadFitter.Trend.RISES ? "rises" : "falls", fit.intercept(), fit.slope(),
-              fit.slopeP(), fit.r2() == null ? Double.NaN : fit.r2(), fit.rate(fit.minLoad()), fit.minLoad(),
+              singular, fit.slopeP(), fit.r2() == null ? Double.NaN : fit.r2(), fit.rate(fit.minLoad()), fit.minLoad(),
               fit.rate(fit.maxLoad()), fit.maxLoad(), overall));
     }
     return row(Tables.CAPACITY_MODEL, row);
@@ -193,8 +196,8 @@ final class CapacityRows {
       row.put("parameters", parameters);
       DemandForecast.Point last = daily.forecast().get(daily.forecast().size() - 1);
       row.put("sentence", String.format(Locale.ROOT,
-          "%s: daily peak-hour page loads %d days ahead %.0f (95 %% interval %.0f – %.0f; %s chosen by AICc from %d"
-              + " models on %d days); %s", service.service(), last.step(), last.mean(), last.lower95(),
+          "%s: daily peak-hour %s %d days ahead %.0f (95 %% interval %.0f – %.0f; %s chosen by AICc from %d"
+              + " models on %d days); %s", service.service(), service.loadSource().noun(), last.step(), last.mean(), last.lower95(),
           last.upper95(), daily.model(), daily.compared().size(), daily.points(), backtestSentence));
     }
     return row(Tables.CAPACITY_MODEL, row);
@@ -208,6 +211,9 @@ final class CapacityRows {
     row.put("status", attempt.value() != null ? "fitted" : "not_fitted");
     row.put("reason", attempt.reason());
     row.put("load_unit", loadUnit);
+    row.put("load_source", service.loadSource().label());
+    row.put("latency_source", service.latencySource() == LoadSources.LatencySource.NONE ? null
+        : service.latencySource().label());
     row.put("parameters", Map.of());
     row.put("points", (long) attempt.points());
     row.put("window_from", service.from() == null ? null : Timestamp.from(service.from()));
@@ -224,6 +230,7 @@ final class CapacityRows {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("service", service.service());
       row.put("status", "not_planned");
+      row.put("load_source", service.loadSource().label());
       row.put("reason", service.plan().reason());
       row.put("current_fleet", service.currentFleet());
       row.put("sentence", service.plan().reason());
@@ -236,6 +243,7 @@ final class CapacityRows {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("service", service.service());
       row.put("status", "planned");
+      row.put("load_source", service.loadSource().label());
       row.put("week", week++);
       row.put("week_start", Date.valueOf(one.weekStart()));
       row.put("demand_median", one.demandMedian());
@@ -253,9 +261,10 @@ final class CapacityRows {
       row.put("servers_for_utilisation", one.serversForUtilisation());
       row.put("binding_constraint", one.binding().label());
       row.put("sentence", String.format(Locale.ROOT,
-          "%s, week of %s: peak %.0f page loads/h (up to %.0f) needs %d servers (%d at the median) at %.0f %%"
+          "%s, week of %s: peak %.0f %s/h (up to %.0f) needs %d servers (%d at the median) at %.0f %%"
               + " of %.1f per server for p95 under %s ms%s; %d now, headroom %.0f %%", service.service(),
-          one.weekStart(), one.demandMedian(), one.demandUpper(), one.serversForUpper(), one.serversForMedian(),
+          one.weekStart(), one.demandMedian(), service.loadSource().noun(), one.demandUpper(), one.serversForUpper(),
+          one.serversForMedian(),
           100 * plan.utilisationTarget(), plan.perServerCapacity(), format(objective),
           plan.utilisationLoad() == null ? " (no utilisation model)" : String.format(Locale.ROOT,
               ", %d for %s under %.0f %% at %.1f per server (%s binds)", one.serversForUtilisation(),
@@ -309,6 +318,11 @@ final class CapacityRows {
       ordered.add(values.get(field.name()));
     }
     return RowFactory.create(ordered.toArray());
+  }
+
+  /** The load unit of the per-server models, e.g. {@code page loads per server-hour}. */
+  private static String perServerHour(ServiceCapacity.Assessment service) {
+    return service.loadSource().noun() + " per server-hour";
   }
 
   private static Timestamp timestamp(Instant instant) {

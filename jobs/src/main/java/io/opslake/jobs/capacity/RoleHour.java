@@ -8,30 +8,32 @@ import java.util.Map;
  *
  * @param hour start of the hour (UTC)
  * @param servers active servers of the service in that hour
- * @param pageLoads page loads the service's hosts served in that hour
- * @param latencyP95 p95 of the service's page-load time in that hour, ms (the hosts' hourly p95s
- *     weighted by their samples); null without samples
+ * @param load requests the service's hosts served in that hour, from its load source ({@link
+ *     LoadSources}: page loads, else access-log requests, else a request counter)
+ * @param latencyP95 p95 latency of the service in that hour, ms, from its latency source ({@link
+ *     LoadSources}: the hosts' hourly {@code page.load.time} p95s weighted by their samples, else the
+ *     p95 of its {@code http_request} durations); null without samples
  * @param latencySamples samples behind {@code latencyP95}
  * @param utilisation per resource with metrics that hour, the mean utilisation of the service's
  *     hosts and the metric it came from (see {@link CapacityInputs}); empty without host metrics
- * @param requests requests served: page loads plus access-log requests ({@code http_request})
+ * @param requests requests served: the load, the error rate's denominator
  * @param errors failed requests: {@code exception} events plus other events with a 5xx {@code
  *     http_status}
  */
-public record RoleHour(Instant hour, int servers, long pageLoads, Double latencyP95, long latencySamples,
+public record RoleHour(Instant hour, int servers, long load, Double latencyP95, long latencySamples,
     Map<UtilisationResource, Measured> utilisation, long requests, long errors) {
   public RoleHour {
     utilisation = Map.copyOf(utilisation);
   }
 
-  /** An hour without host metrics and errors, its requests its page loads. */
-  public RoleHour(Instant hour, int servers, long pageLoads, Double latencyP95, long latencySamples) {
-    this(hour, servers, pageLoads, latencyP95, latencySamples, Map.of(), pageLoads, 0);
+  /** An hour without host metrics and errors, its requests its load. */
+  public RoleHour(Instant hour, int servers, long load, Double latencyP95, long latencySamples) {
+    this(hour, servers, load, latencyP95, latencySamples, Map.of(), load, 0);
   }
 
-  /** Page loads per active server in the hour. */
-  public double pageLoadsPerServer() {
-    return servers > 0 ? (double) pageLoads / servers : 0;
+  /** Load (requests) per active server in the hour. */
+  public double loadPerServer() {
+    return servers > 0 ? (double) load / servers : 0;
   }
 
   /**

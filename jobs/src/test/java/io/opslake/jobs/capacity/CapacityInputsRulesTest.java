@@ -66,7 +66,8 @@ class CapacityInputsRulesTest {
     assertThat(service.usl().reason()).isEqualTo("Cannot fit USL: 1 distinct load (4); λ, σ and κ need at least 4"
         + " distinct loads");
     assertThat(service.latency().reason())
-        .isEqualTo("Cannot fit latency against load of batch: no latency data (no page.load.time samples)");
+        .isEqualTo("Cannot fit latency against load of batch: no latency data (no page.load.time samples or"
+            + " http_request durations)");
     assertThat(service.demand().reason()).isEqualTo("Cannot forecast demand of batch peak-hour page loads 12 weeks"
         + " ahead from 10 days of history: the horizon may be at most half the history, so 12 weeks need 168 days");
     assertThat(service.plan().reason()).startsWith("No plan for batch: no latency model (");
