@@ -60,6 +60,9 @@ final class CapacityInputs {
   /** The memory utilisation's source: {@code host.mem.used} against {@code host.mem.total} (free, top). */
   static final String MEMORY_SOURCE = "host.mem.used";
 
+  /** What {@link #MEMORY_SOURCE} is divided by. */
+  static final String MEMORY_TOTAL = "host.mem.total";
+
   /** The descriptor utilisation's source (lsof), against {@link ResourceForecasts#DESCRIPTOR_LIMIT}. */
   static final String DESCRIPTOR_SOURCE = "host.lsof.descriptors";
 
@@ -81,7 +84,7 @@ final class CapacityInputs {
   static List<String> sources(UtilisationResource resource) {
     return switch (resource) {
       case CPU -> CPU_SOURCES;
-      case MEMORY -> List.of(MEMORY_SOURCE + " / host.mem.total");
+      case MEMORY -> List.of(MEMORY_SOURCE + " / " + MEMORY_TOTAL);
       case DESCRIPTORS -> List.of(DESCRIPTOR_SOURCE);
     };
   }
@@ -236,10 +239,10 @@ final class CapacityInputs {
   /** Per host and hour (hostname, bucket_start, utilisation %): 100 × used / total memory. */
   private static Dataset<Row> memoryUtilisation(Dataset<Row> metrics) {
     return metrics.where(col("series_kind").equalTo("raw_metrics")
-            .and(col("name").isin("host.mem.used", "host.mem.total")).and(col("avg").isNotNull()))
+            .and(col("name").isin(MEMORY_SOURCE, MEMORY_TOTAL)).and(col("avg").isNotNull()))
         .groupBy(col("hostname"), col("bucket_start"))
-        .agg(expr("100 * avg(CASE WHEN name = 'host.mem.used' THEN avg END)"
-            + " / avg(CASE WHEN name = 'host.mem.total' AND avg > 0 THEN avg END)").as("utilisation"))
+        .agg(expr("100 * avg(CASE WHEN name = '" + MEMORY_SOURCE + "' THEN avg END)"
+            + " / avg(CASE WHEN name = '" + MEMORY_TOTAL + "' AND avg > 0 THEN avg END)").as("utilisation"))
         .where(col("utilisation").isNotNull());
   }
 
