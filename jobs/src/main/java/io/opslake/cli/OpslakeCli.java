@@ -49,7 +49,9 @@ public final class OpslakeCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, System.out, System.err));
+    int exitCode = execute(args, System.out, System.err);
+    ClassArchiveTraining.finished(exitCode);
+    System.exit(exitCode);
   }
 
   /** Runs the CLI and returns its exit code; used by main and by tests. */

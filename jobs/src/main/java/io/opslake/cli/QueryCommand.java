@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import io.opslake.jobs.SessionSettings;
 import io.opslake.jobs.Jobs;
 import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.query.QueryJob;
@@ -68,7 +69,7 @@ final class QueryCommand implements Callable<Integer> {
         Optional.ofNullable(out), warehouse.uri, maxRows);
     SparkSession spark = SparkSessions.create("opslake query");
     QueryJob.QueryResult result;
-    try (SparkSessions.Restore settings = SparkSessions.interactive(spark)) {
+    try (SessionSettings settings = SparkSessions.interactive(spark)) {
       result = Jobs.query(spark, options, out());
     }
     if (out != null) {

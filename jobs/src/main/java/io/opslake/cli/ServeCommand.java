@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import io.opslake.jobs.SessionSettings;
 import io.opslake.jobs.Jobs;
 import io.opslake.jobs.serve.ServeOptions;
 import io.opslake.jobs.serve.ServeResult;
@@ -66,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = SparkSessions.create("opslake serve", sessionSettings(scratch));
     long started = System.nanoTime();
-    try (SparkSessions.Restore settings = SparkSessions.interactive(spark);
+    try (SessionSettings settings = SparkSessions.interactive(spark);
         SqlEndpoint endpoint = Jobs.serve(spark, options)) {
       ServeResult result = endpoint.result();
       CountDownLatch stop = new CountDownLatch(1);

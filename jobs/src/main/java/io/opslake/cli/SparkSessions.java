@@ -1,9 +1,8 @@
 package io.opslake.cli;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import io.opslake.jobs.SessionSettings;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -44,6 +43,7 @@ final class SparkSessions {
     builder.config("spark.sql.session.timeZone", "UTC");
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
+    ClassArchiveTraining.sparkStarted();
     return spark;
   }
 
@@ -67,27 +67,12 @@ final class SparkSessions {
    * closed, which puts the previous values back, so a session that outlives the command (a test
    * JVM's) runs later batch jobs as before. A {@code SET} in the session overrides them meanwhile.
    */
-  static Restore interactive(SparkSession spark) {
-    Map<String, Optional<String>> before = new HashMap<>();
+  static SessionSettings interactive(SparkSession spark) {
+    SessionSettings settings = SessionSettings.of(spark);
     if (startsLocalMode()) {
-      INTERACTIVE_SETTINGS.forEach((key, value) -> {
-        before.put(key, spark.conf().contains(key) ? Optional.of(spark.conf().get(key)) : Optional.empty());
-        spark.conf().set(key, value);
-      });
+      INTERACTIVE_SETTINGS.forEach(settings::set);
     }
-    return () -> before.forEach((key, value) -> {
-      if (value.isPresent()) {
-        spark.conf().set(key, value.get());
-      } else {
-        spark.conf().unset(key);
-      }
-    });
-  }
-
-  /** Settings put back at close; closing throws nothing. */
-  interface Restore extends AutoCloseable {
-    @Override
-    void close();
+    return settings;
   }
 
   /** True when no master was given (no {@code spark-submit}): {@code bin/opslake} runs Spark in local mode. */

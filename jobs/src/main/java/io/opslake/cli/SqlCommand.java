@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import io.opslake.jobs.SessionSettings;
 import io.opslake.errors.OpslakeException;
 import io.opslake.jobs.Jobs;
 import io.opslake.jobs.query.SqlSession;
@@ -87,7 +88,7 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean interactive = file == null && System.console() != null;
     SparkSession spark = SparkSessions.create("opslake sql");
-    try (SparkSessions.Restore settings = SparkSessions.interactive(spark)) {
+    try (SessionSettings settings = SparkSessions.interactive(spark)) {
       SqlSession session = Jobs.sql(spark, warehouse.uri);
       if (!interactive) {
         List<String> lines = file != null

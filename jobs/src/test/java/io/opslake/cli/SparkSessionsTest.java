@@ -1,5 +1,6 @@
 package io.opslake.cli;
 
+import io.opslake.jobs.SessionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opslake.testing.SharedSpark;
@@ -23,7 +24,7 @@ class SparkSessionsTest {
     String partitions = spark.conf().get("spark.sql.shuffle.partitions");
     boolean adaptiveWasSet = spark.conf().contains("spark.sql.adaptive.enabled");
     String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
-    try (SparkSessions.Restore settings = SparkSessions.interactive(spark)) {
+    try (SessionSettings settings = SparkSessions.interactive(spark)) {
       assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo("1");
       assertThat(spark.conf().get("spark.sql.adaptive.enabled")).isEqualTo("false");
       assertThat(spark.sql("SELECT id % 3 AS k, count(*) AS n FROM range(30) GROUP BY k ORDER BY k")

@@ -1,6 +1,7 @@
 package io.opslake.jobs.serve;
 
 import io.opslake.errors.OpslakeException;
+import io.opslake.jobs.SessionSettings;
 import io.opslake.schemas.TableDefinition;
 import io.opslake.schemas.Tables;
 import io.opslake.storage.Warehouse;
@@ -40,6 +41,8 @@ public final class SqlEndpoint implements AutoCloseable {
   public static final Map<String, String> SESSION_SETTINGS = Map.of(
       "spark.sql.hive.thriftServer.singleSession", "true");
 
+  private final SparkSession spark;
+  private final ServeOptions options;
   /**
    * Session settings the endpoint changes: the Thrift service's three, and the Java 8 date-time
    * API, which Spark's session manager turns on for the shared session at the first connection (so
@@ -47,13 +50,7 @@ public final class SqlEndpoint implements AutoCloseable {
    * using the session (a test JVM, a workflow) reads {@code DATE} columns as {@code java.sql.Date}
    * again, as opslake's jobs expect.
    */
-  private static final List<String> CHANGED_SETTINGS = List.of(
-      "hive.server2.thrift.bind.host", "hive.server2.thrift.port", "hive.server2.transport.mode",
-      "spark.sql.datetime.java8API.enabled");
-
-  private final SparkSession spark;
-  private final ServeOptions options;
-  private final Map<String, java.util.Optional<String>> settingsBefore = new java.util.HashMap<>();
+  private SessionSettings settings;
   private HiveThriftServer2 server;
   private ServeResult result;
 
@@ -81,15 +78,14 @@ public final class SqlEndpoint implements AutoCloseable {
         withData.add(table.name());
       }
     }
-    for (String key : CHANGED_SETTINGS) {
-      settingsBefore.put(key, spark.conf().contains(key) ? java.util.Optional.of(spark.conf().get(key))
-          : java.util.Optional.empty());
-    }
+    settings = SessionSettings.of(spark);
+    // Spark's session manager turns the Java 8 date-time API on at the first connection.
+    settings.remember("spark.sql.datetime.java8API.enabled");
     // The Thrift service reads its settings from the session's Hadoop configuration, which
     // includes the session's SQL settings.
-    spark.conf().set("hive.server2.thrift.bind.host", options.bindAddress());
-    spark.conf().set("hive.server2.thrift.port", Integer.toString(options.port()));
-    spark.conf().set("hive.server2.transport.mode", "binary");
+    settings.set("hive.server2.thrift.bind.host", options.bindAddress())
+        .set("hive.server2.thrift.port", Integer.toString(options.port()))
+        .set("hive.server2.transport.mode", "binary");
     try {
       server = HiveThriftServer2.startWithContext(spark.sqlContext());
     } catch (RuntimeException e) {
@@ -112,14 +108,10 @@ public final class SqlEndpoint implements AutoCloseable {
       server.stop();
       server = null;
     }
-    settingsBefore.forEach((key, value) -> {
-      if (value.isPresent()) {
-        spark.conf().set(key, value.get());
-      } else {
-        spark.conf().unset(key);
-      }
-    });
-    settingsBefore.clear();
+    if (settings != null) {
+      settings.close();
+      settings = null;
+    }
   }
 
   /** Fails with a sentence, not a Thrift stack trace, when the address is taken or not local. */
