@@ -236,6 +236,37 @@ class IngestJobTest {
         + " where source_file like '%b.log'").get(0).toString()).isEqualTo("[" + count + ",1," + count + "]");
   }
 
+  @Test
+  void eventIdsAreTheMd5OfTheFileFingerprintAndLineNumber() throws Exception {
+    Path input = temp.resolve("ids/a.log");
+    Files.createDirectories(input.getParent());
+    StringBuilder text = new StringBuilder("event " + DAY1 + " web01 first\n");
+    for (int line = 2; line <= 11; line++) {
+      text.append(line == 5 ? "garbage\n" : "\n");
+    }
+    text.append("event ").append(DAY1 + 1).append(" web01 twelfth\n");
+    byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+    Files.write(input, bytes);
+    // The documented rule, computed independently: fingerprint = md5(decimal file length, then the
+    // hex md5 of each 32 MiB block), event id = md5("<fingerprint>:<line number>"), both in hex.
+    String fingerprint = md5Hex(bytes.length + md5Hex(bytes));
+
+    ingest(options(input));
+
+    assertThat(rows("select source_line, event_id from raw_events where source_file like '%ids/a.log'"
+        + " order by source_line")).extracting(Row::toString).containsExactly(
+            "[1," + md5Hex(fingerprint + ":1") + "]",
+            "[12," + md5Hex(fingerprint + ":12") + "]");
+  }
+
+  private static String md5Hex(String text) throws Exception {
+    return md5Hex(text.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static String md5Hex(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+  }
+
   /** Spark jobs run under the run's job group; the status store is filled asynchronously, so wait briefly. */
   private int sparkJobsOfRun(String runId, int expected) throws InterruptedException {
     int jobs = 0;

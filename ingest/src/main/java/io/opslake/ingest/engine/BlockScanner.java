@@ -23,6 +23,7 @@ import org.apache.hadoop.fs.Path;
 public final class BlockScanner {
   static final int SAMPLE_LINES = 50;
   private static final int SAMPLE_MAX_LINE_BYTES = 64 << 10;
+  private static final int READ_BYTES = 1 << 20;
 
   private BlockScanner() {}
 
@@ -34,7 +35,7 @@ public final class BlockScanner {
     boolean gzip = false;
     try (FSDataInputStream in = fs.open(path)) {
       in.seek(block.start());
-      byte[] buffer = new byte[1 << 16];
+      byte[] buffer = new byte[READ_BYTES];
       long remaining = block.length();
       boolean first = true;
       while (remaining > 0) {
@@ -47,11 +48,7 @@ public final class BlockScanner {
           first = false;
         }
         md5.update(buffer, 0, read);
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] == '\n') {
-            newlines++;
-          }
-        }
+        newlines += Newlines.count(buffer, 0, read);
         remaining -= read;
       }
     }

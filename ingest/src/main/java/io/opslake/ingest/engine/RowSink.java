@@ -7,9 +7,10 @@ import io.opslake.schemas.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.HexFormat;
+import java.util.Arrays;
 
 /**
  * Turns parser output of one file split into table rows and hands them to the staging writers:
@@ -18,6 +19,8 @@ import java.util.HexFormat;
  */
 final class RowSink implements SplitSink {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
+  private static final int MAX_LONG_DIGITS = 19; // and a sign
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private final StagingWriters writers;
   private final IngestSettings settings;
@@ -25,7 +28,11 @@ final class RowSink implements SplitSink {
   private final String source;
   private final FormatStats stats;
   private final MessageDigest md5 = BlockScanner.md5();
-  private final byte[] fingerprintPrefix;
+  /** {@code <fingerprint>:} followed by room for the line number, {@code #n} and the digest. */
+  private final byte[] idInput;
+  private final int prefixLength;
+  private final byte[] digest = new byte[16];
+  private final byte[] hex = new byte[32];
   private long lastDay = Long.MIN_VALUE;
   private String lastDt;
   private long lastEventLine = -1;
@@ -37,7 +44,9 @@ final class RowSink implements SplitSink {
     this.split = split;
     this.source = split.format() == null ? "unknown" : split.format().id();
     this.stats = stats;
-    this.fingerprintPrefix = (split.fingerprint() + ':').getBytes(StandardCharsets.US_ASCII);
+    byte[] prefix = (split.fingerprint() + ':').getBytes(StandardCharsets.US_ASCII);
+    this.prefixLength = prefix.length;
+    this.idInput = Arrays.copyOf(prefix, prefix.length + 2 * MAX_LONG_DIGITS + 3);
   }
 
   @Override
@@ -127,11 +136,43 @@ final class RowSink implements SplitSink {
       lastEventLine = line;
       eventsOnLastLine = 0;
     }
-    md5.reset();
-    md5.update(fingerprintPrefix);
-    String suffix = eventsOnLastLine == 0 ? Long.toString(line) : line + "#" + eventsOnLastLine;
-    md5.update(suffix.getBytes(StandardCharsets.US_ASCII));
-    return HexFormat.of().formatHex(md5.digest());
+    // md5 of "<fingerprint>:<line>" or "<fingerprint>:<line>#<n>", hex: built in reused arrays,
+    // one String per id
+    int length = putDigits(line, prefixLength);
+    if (eventsOnLastLine > 0) {
+      idInput[length++] = '#';
+      length = putDigits(eventsOnLastLine, length);
+    }
+    md5.update(idInput, 0, length);
+    try {
+      md5.digest(digest, 0, digest.length);
+    } catch (DigestException e) {
+      throw new IllegalStateException("md5 digest of 16 bytes", e);
+    }
+    for (int i = 0; i < digest.length; i++) {
+      hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+    }
+    return new String(hex, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Writes {@code value} in decimal as {@link Long#toString} does, at {@code at}; returns the end. */
+  private int putDigits(long value, int at) {
+    if (value < 0) {
+      byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(text, 0, idInput, at, text.length);
+      return at + text.length;
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    long rest = value;
+    for (int i = at + digits - 1; i >= at; i--) {
+      idInput[i] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return at + digits;
   }
 
   private String dt(long micros) {
