@@ -23,6 +23,8 @@ final class StagingWriters implements AutoCloseable {
   private final LinkedHashMap<String, Open> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<StagedFile> closed = new ArrayList<>();
   private int sequence;
+  /** The file of the previous row: consecutive rows mostly go to the same table and date. */
+  private Open last;
 
   private record Open(TableDefinition table, String dt, TableFileWriter writer) {}
 
@@ -33,6 +35,15 @@ final class StagingWriters implements AutoCloseable {
   }
 
   void write(TableDefinition table, String dt, Object[] row) throws IOException {
+    Open target = last;
+    if (target == null || target.table() != table || !target.dt().equals(dt)) {
+      target = target(table, dt);
+      last = target;
+    }
+    target.writer().write(row);
+  }
+
+  private Open target(TableDefinition table, String dt) throws IOException {
     String key = table.name() + '/' + dt;
     Open target = open.get(key);
     if (target == null) {
@@ -50,7 +61,7 @@ final class StagingWriters implements AutoCloseable {
       target = new Open(table, dt, new TableFileWriter(table, path, conf, settings.rowGroupBytes()));
       open.put(key, target);
     }
-    target.writer().write(row);
+    return target;
   }
 
   private void closeOne(Open file) throws IOException {
@@ -64,6 +75,7 @@ final class StagingWriters implements AutoCloseable {
       closeOne(file);
     }
     open.clear();
+    last = null;
     return List.copyOf(closed);
   }
 
@@ -78,5 +90,6 @@ final class StagingWriters implements AutoCloseable {
       }
     }
     open.clear();
+    last = null;
   }
 }
