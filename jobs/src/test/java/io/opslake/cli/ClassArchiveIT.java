@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,27 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * stdout). Runs after {@code package} (Failsafe).
  */
 class ClassArchiveIT {
-  private static final Path ROOT = Path.of(System.getProperty("opslake.repository.root", "..")).toAbsolutePath().normalize();
-  private static final Path CDS = ROOT.resolve("jobs/target/cds");
+  private static final Path CDS = BinOpslake.ROOT.resolve("jobs/target/cds");
 
   @TempDir Path temp;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run opslake(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/opslake").toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile());
-    builder.environment().put("OPSLAKE_HEAP", "1g");
-    builder.environment().put("OPSLAKE_CDS", "on");
-    builder.environment().remove("OPSLAKE_JAVA_OPTS");
-    builder.environment().putAll(environment);
-    Path out = temp.resolve("out.txt");
-    Path err = temp.resolve("err.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("bin/opslake finished").isTrue();
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private BinOpslake.Run opslake(Map<String, String> environment, String... args) throws Exception {
+    Map<String, String> withArchive = new java.util.HashMap<>(environment);
+    withArchive.put("OPSLAKE_CDS", "on");
+    return BinOpslake.run(temp, withArchive, args);
   }
 
   private static List<String> archiveFiles() throws IOException {
@@ -55,7 +39,7 @@ class ClassArchiveIT {
     }
   }
 
-  private Run ingestOneDatapoint(Map<String, String> environment, String warehouse) throws Exception {
+  private BinOpslake.Run ingestOneDatapoint(Map<String, String> environment, String warehouse) throws Exception {
     Path input = temp.resolve("web-1.statsd.log");
     Files.writeString(input, "1790812801.123 page.load:547|ms\n");
     return opslake(environment, "ingest", "--json", "--input", input.toString(), "--format", "statsd",
@@ -66,18 +50,18 @@ class ClassArchiveIT {
   void theFirstSuccessfulSparkCommandWritesTheArchiveAndLaterRunsMapIt() throws Exception {
     deleteArchives();
 
-    Run usageError = opslake(Map.of(), "reclassify", "--from", "2026-02-30", "--warehouse", temp.resolve("w0").toString());
+    BinOpslake.Run usageError = opslake(Map.of(), "reclassify", "--from", "2026-02-30", "--warehouse", temp.resolve("w0").toString());
     assertThat(usageError.exitCode()).isEqualTo(2);
     assertThat(usageError.err()).isEqualTo("opslake reclassify: Cannot reclassify events: --from 2026-02-30 is not a date\n");
     assertThat(archiveFiles()).as("a failed command's archive has no marker").noneMatch(name -> name.endsWith(".ok"));
 
-    Run writing = ingestOneDatapoint(Map.of(), "w1");
+    BinOpslake.Run writing = ingestOneDatapoint(Map.of(), "w1");
     assertThat(writing.exitCode()).as(writing.err()).isZero();
     assertThat(archiveFiles()).as("the failed run's archive was dropped, this one's kept with its marker")
         .hasSize(2).anyMatch(name -> name.matches("opslake-\\d+\\.jsa\\.\\d+\\.ok"));
 
     // -Xshare:on makes the JVM fail instead of running without the archive.
-    Run mapping = ingestOneDatapoint(Map.of("OPSLAKE_JAVA_OPTS", "-Xshare:on"), "w2");
+    BinOpslake.Run mapping = ingestOneDatapoint(Map.of("OPSLAKE_JAVA_OPTS", "-Xshare:on"), "w2");
     assertThat(mapping.exitCode()).as(mapping.err()).isZero();
     assertThat(archiveFiles()).singleElement().satisfies(name -> assertThat(name).matches("opslake-\\d+\\.jsa"));
 
@@ -90,7 +74,7 @@ class ClassArchiveIT {
 
     // JFR's class-file hook and archived application classes crash this JDK 17: the script must
     // not map the archive when the options start JFR.
-    Run withRecorder = ingestOneDatapoint(Map.of("OPSLAKE_JAVA_OPTS",
+    BinOpslake.Run withRecorder = ingestOneDatapoint(Map.of("OPSLAKE_JAVA_OPTS",
         "-XX:StartFlightRecording=filename=" + temp.resolve("run.jfr")), "w3");
     assertThat(withRecorder.exitCode()).as(withRecorder.err()).isZero();
     // JFR itself prints its start-up notice on stdout ahead of the summary.

@@ -2,14 +2,9 @@ package io.opslake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,37 +14,22 @@ import org.junit.jupiter.api.io.TempDir;
  * after {@code package} (Failsafe), like the cluster test.
  */
 class ErrorCategoriesIT {
-  private static final Path ROOT = Path.of(System.getProperty("opslake.repository.root", "..")).toAbsolutePath().normalize();
-
   @TempDir Path temp;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run opslake(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/opslake").toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile());
-    builder.environment().put("OPSLAKE_HEAP", "1g");
-    builder.environment().remove("OPSLAKE_WAREHOUSE");
-    builder.environment().putAll(environment);
-    Path out = temp.resolve("out.txt");
-    Path err = temp.resolve("err.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("bin/opslake finished").isTrue();
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private BinOpslake.Run opslake(Map<String, String> environment, String... args) throws Exception {
+    return BinOpslake.run(temp, environment, args);
   }
 
   @Test
   void aUsageErrorExitsTwoBeforeSparkStarts() throws Exception {
-    Run run = opslake(Map.of(), "reclassify", "--from", "2026-02-30", "--warehouse", temp.resolve("w").toString());
+    BinOpslake.Run run = opslake(Map.of(), "reclassify", "--from", "2026-02-30", "--warehouse", temp.resolve("w").toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("opslake reclassify: Cannot reclassify events: --from 2026-02-30 is not a date\n");
   }
 
   @Test
   void aQueryNamingNoTableIsAUsageError() throws Exception {
-    Run run = opslake(Map.of(), "query", "--warehouse", temp.resolve("w").toString(), "-e", "SELECT * FROM no_such_table");
+    BinOpslake.Run run = opslake(Map.of(), "query", "--warehouse", temp.resolve("w").toString(), "-e", "SELECT * FROM no_such_table");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("opslake query: [TABLE_OR_VIEW_NOT_FOUND] The table or view `no_such_table` cannot be found.")
         .doesNotContain("\tat ");
@@ -58,7 +38,7 @@ class ErrorCategoriesIT {
   @Test
   void unreachableStorageIsExternalAndExitsOne() throws Exception {
     // A port nothing listens on; one connection attempt, so the refusal comes at once.
-    Run run = opslake(Map.of("OPSLAKE_JAVA_OPTS", "-Dspark.hadoop.ipc.client.connect.max.retries=0"),
+    BinOpslake.Run run = opslake(Map.of("OPSLAKE_JAVA_OPTS", "-Dspark.hadoop.ipc.client.connect.max.retries=0"),
         "tables", "--warehouse", "hdfs://127.0.0.1:1/warehouse");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     assertThat(run.err()).containsPattern("opslake tables: .*Connection refused").doesNotContain("\tat ");
@@ -68,7 +48,7 @@ class ErrorCategoriesIT {
   void aRunOverItsBadRecordBudgetIsADataFailure() throws Exception {
     Path input = temp.resolve("web-1.statsd.log");
     Files.writeString(input, "1790812801.123 page.load:547|ms\n1790812802 not a statsd line\n");
-    Run run = opslake(Map.of(), "ingest", "--input", input.toString(), "--format", "statsd",
+    BinOpslake.Run run = opslake(Map.of(), "ingest", "--input", input.toString(), "--format", "statsd",
         "--max-bad-ratio", "0", "--warehouse", temp.resolve("w").toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).contains("ingest run ").contains(" failed in ");
@@ -80,7 +60,7 @@ class ErrorCategoriesIT {
   void aCorruptCommitRecordIsADataFailure() throws Exception {
     Path commits = Files.createDirectories(temp.resolve("w/_opslake/commits"));
     Files.writeString(commits.resolve("20261001T000000Z-abcdef.json"), "{ not json");
-    Run run = opslake(Map.of(), "tables", "--warehouse", temp.resolve("w").toString());
+    BinOpslake.Run run = opslake(Map.of(), "tables", "--warehouse", temp.resolve("w").toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     assertThat(run.err()).contains("opslake tables: Cannot open warehouse ", "is not a readable commit record")
         .doesNotContain("\tat ");
@@ -89,7 +69,7 @@ class ErrorCategoriesIT {
   @Test
   void anUnclassifiedFailureIsInternalExitsOneAndShowsItsStackTrace() throws Exception {
     // Spark refuses a master URL it cannot parse: a failure opslake has no category for.
-    Run run = opslake(Map.of("OPSLAKE_JAVA_OPTS", "-Dspark.master=nowhere://cluster"),
+    BinOpslake.Run run = opslake(Map.of("OPSLAKE_JAVA_OPTS", "-Dspark.master=nowhere://cluster"),
         "query", "--warehouse", temp.resolve("w").toString(), "-e", "SELECT 1");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     assertThat(run.err()).contains("opslake query: Could not parse Master URL: 'nowhere://cluster'").contains("\tat ");
