@@ -115,7 +115,7 @@ public final class LoadSources {
         case NONE -> null;
       };
       chosen.add(new RoleHour(hour.hour(), hour.servers(), requests, p95 == null ? null : p95.p95(),
-          p95 == null ? 0 : p95.samples(), hour.utilisation(), requests, hour.errors()));
+          p95 == null ? 0 : p95.samples(), hour.utilisation(), hour.errors()));
     }
     return new ServiceHours(load, latency, chosen);
   }

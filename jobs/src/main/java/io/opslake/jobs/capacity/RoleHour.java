@@ -16,19 +16,23 @@ import java.util.Map;
  * @param latencySamples samples behind {@code latencyP95}
  * @param utilisation per resource with metrics that hour, the mean utilisation of the service's
  *     hosts and the metric it came from (see {@link CapacityInputs}); empty without host metrics
- * @param requests requests served: the load, the error rate's denominator
  * @param errors failed requests: {@code exception} events plus other events with a 5xx {@code
  *     http_status}
  */
 public record RoleHour(Instant hour, int servers, long load, Double latencyP95, long latencySamples,
-    Map<UtilisationResource, Measured> utilisation, long requests, long errors) {
+    Map<UtilisationResource, Measured> utilisation, long errors) {
   public RoleHour {
     utilisation = Map.copyOf(utilisation);
   }
 
   /** An hour without host metrics and errors, its requests its load. */
   public RoleHour(Instant hour, int servers, long load, Double latencyP95, long latencySamples) {
-    this(hour, servers, load, latencyP95, latencySamples, Map.of(), load, 0);
+    this(hour, servers, load, latencyP95, latencySamples, Map.of(), 0);
+  }
+
+  /** Requests served: the load, the error rate's denominator. */
+  public long requests() {
+    return load;
   }
 
   /** Load (requests) per active server in the hour. */

@@ -89,7 +89,7 @@ class CapacityInputsRulesTest {
       hours.add(new RoleHour(start.plusSeconds(3600L * h), 4, pageLoads, null, 0, Map.of(
           UtilisationResource.MEMORY, new RoleHour.Measured(20 + 0.1 * x + deviation[h % 4], "host.mem.used"),
           UtilisationResource.DESCRIPTORS, new RoleHour.Measured(descriptors[h % 4], "host.lsof.descriptors")),
-          pageLoads, 0));
+          0));
     }
     ServiceCapacity.Assessment service =
         ServiceCapacity.assess("batch", hours, LocalDate.parse("2026-10-02"), 1, 500, 0.7);
